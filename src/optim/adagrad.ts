@@ -1,0 +1,52 @@
+import * as tf from '@tensorflow/tfjs';
+import { TorchOptimizer } from './base';
+import type { ResolvedAdagradConfig } from './resolved';
+import type { ParameterState } from './state';
+import type { AdagradConfig } from './types';
+
+/** torch.optim.Adagrad (1.13 `_single_tensor_adagrad`, dense gradients). */
+export class Adagrad extends TorchOptimizer {
+  static get className(): string {
+    return 'Adagrad';
+  }
+
+  readonly lrDecay: number;
+  readonly weightDecay: number;
+  readonly initialAccumulatorValue: number;
+  readonly eps: number;
+  readonly maximize: boolean;
+
+  constructor(config: ResolvedAdagradConfig) {
+    super();
+    this.lr = config.lr;
+    this.lrDecay = config.lrDecay;
+    this.weightDecay = config.weightDecay;
+    this.initialAccumulatorValue = config.initialAccumulatorValue;
+    this.eps = config.eps;
+    this.maximize = config.maximize;
+  }
+
+  protected updateParameter(param: tf.Variable, grad: tf.Tensor, state: ParameterState): void {
+    let g = this.maximize ? tf.neg(grad) : grad;
+    if (this.weightDecay !== 0) g = tf.add(g, tf.mul(param, this.weightDecay));
+    const clr = this.lr / (1 + (state.step - 1) * this.lrDecay);
+    // torch fills `sum` in the constructor; creating it on the first step is equivalent.
+    const sum = state.slot('sum', () => tf.fill(param.shape, this.initialAccumulatorValue));
+    const newSum = tf.add(sum, tf.mul(g, g));
+    sum.assign(newSum);
+    const std = tf.add(tf.sqrt(newSum), this.eps);
+    param.assign(tf.sub(param, tf.mul(tf.div(g, std), clr)));
+  }
+
+  toConfig(): AdagradConfig {
+    return {
+      type: 'Adagrad',
+      lr: this.lr,
+      lrDecay: this.lrDecay,
+      weightDecay: this.weightDecay,
+      initialAccumulatorValue: this.initialAccumulatorValue,
+      eps: this.eps,
+      maximize: this.maximize,
+    };
+  }
+}

@@ -1,0 +1,44 @@
+import * as tf from '@tensorflow/tfjs';
+import { AdamLike } from './adam-like';
+import type { ResolvedAdamaxConfig } from './resolved';
+import type { ParameterState } from './state';
+import type { AdamaxConfig } from './types';
+
+/** torch.optim.Adamax (1.13 `_single_tensor_adamax`): Adam with an infinity-norm second moment. */
+export class Adamax extends AdamLike {
+  static get className(): string {
+    return 'Adamax';
+  }
+
+  constructor(config: ResolvedAdamaxConfig) {
+    super(config);
+  }
+
+  protected updateParameter(param: tf.Variable, grad: tf.Tensor, state: ParameterState): void {
+    const [beta1, beta2] = this.betas;
+    let g = this.maximize ? tf.neg(grad) : grad;
+    if (this.weightDecay !== 0) g = tf.add(g, tf.mul(param, this.weightDecay));
+
+    const expAvg = state.slot('exp_avg', () => tf.zerosLike(param));
+    const expInf = state.slot('exp_inf', () => tf.zerosLike(param));
+    const m = tf.add(tf.mul(expAvg, beta1), tf.mul(g, 1 - beta1));
+    // torch: eps is added to |g| (not to the norm), then the elementwise max is taken.
+    const u = tf.maximum(tf.mul(expInf, beta2), tf.add(tf.abs(g), this.eps));
+    expAvg.assign(m);
+    expInf.assign(u);
+
+    const clr = this.lr / (1 - beta1 ** state.step);
+    param.assign(tf.sub(param, tf.mul(tf.div(m, u), clr)));
+  }
+
+  toConfig(): AdamaxConfig {
+    return {
+      type: 'Adamax',
+      lr: this.lr,
+      betas: this.betas,
+      eps: this.eps,
+      weightDecay: this.weightDecay,
+      maximize: this.maximize,
+    };
+  }
+}

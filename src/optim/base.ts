@@ -1,0 +1,157 @@
+import * as tf from '@tensorflow/tfjs';
+import { ParameterState } from './state';
+import type { OptimizerConfig } from './types';
+
+export type NamedTensor = Parameters<tf.Optimizer['setWeights']>[0][number];
+export type GradientInput = Parameters<tf.Optimizer['applyGradients']>[0];
+
+/** One parameter's gradient as handed to applyGradients (null: no gradient this step). */
+export interface GradientEntry {
+  name: string;
+  gradient: tf.Tensor | null;
+}
+
+export function gradientEntries(input: GradientInput): GradientEntry[] {
+  if (Array.isArray(input)) {
+    return input.map(({ name, tensor }) => ({ name, gradient: tensor ?? null }));
+  }
+  return Object.keys(input).map((name) => ({ name, gradient: input[name] ?? null }));
+}
+
+export function registeredVariable(name: string): tf.Variable {
+  const variable = tf.engine().registeredVariables[name];
+  if (variable === undefined) {
+    throw new Error(`applyGradients: no tf.Variable named "${name}" is registered`);
+  }
+  return variable;
+}
+
+/** Weight names are `${paramName}/${key}`; parameter names may contain '/' themselves. */
+function splitWeightName(name: string): { paramName: string; key: string } {
+  const cut = name.lastIndexOf('/');
+  if (cut <= 0) throw new Error(`setWeights: malformed optimizer weight name "${name}"`);
+  return { paramName: name.slice(0, cut), key: name.slice(cut + 1) };
+}
+
+export function assertFiniteNonNegative(field: string, value: number): void {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
+    throw new Error(`${field}: must be a finite number >= 0, got ${String(value)}`);
+  }
+}
+
+/**
+ * A torch.optim optimizer as a tf.Optimizer, so `minimize`, `applyGradients` and
+ * `LayersModel.compile({ optimizer })` all work.
+ *
+ * This class owns what every optimizer shares: per-parameter state (step counters and lazily
+ * created slot variables, keyed by variable name rather than by position, so a gradient list
+ * in a different order or missing a parameter cannot mix states up), serialization through
+ * getWeights/setWeights, and dispose. Subclasses implement one torch `_single_tensor_*`
+ * update for one parameter.
+ *
+ * Hyperparameters are plain JS numbers read at every step, so assigning `lr` (or momentum /
+ * betas where the optimizer has them) takes effect on the next step, as when a torch
+ * scheduler writes `param_groups[0]['lr']`.
+ */
+export abstract class TorchOptimizer extends tf.Optimizer {
+  private lrValue = 0;
+  private readonly states = new Map<string, ParameterState>();
+
+  /** Counter names kept per parameter (besides slots); NAdam adds `mu_product`. */
+  protected readonly counterNames: readonly string[] = ['step'];
+
+  get lr(): number {
+    return this.lrValue;
+  }
+
+  set lr(value: number) {
+    assertFiniteNonNegative('lr', value);
+    this.lrValue = value;
+  }
+
+  /** The config that recreates this optimizer now (current lr, momentum, betas included). */
+  abstract toConfig(): OptimizerConfig;
+
+  override getConfig(): tf.serialization.ConfigDict {
+    // A JSON round trip turns readonly tuples (betas) into the plain arrays ConfigDict wants.
+    return JSON.parse(JSON.stringify(this.toConfig())) as tf.serialization.ConfigDict;
+  }
+
+  override applyGradients(variableGradients: GradientInput): void {
+    const entries = gradientEntries(variableGradients);
+    tf.tidy(() => {
+      for (const { name, gradient } of entries) {
+        if (gradient === null) continue; // torch skips parameters whose grad is None
+        const param = registeredVariable(name);
+        const state = this.stateFor(name);
+        state.setCounter('step', state.step + 1);
+        this.updateParameter(param, gradient, state);
+      }
+    });
+    this.incrementIterations();
+  }
+
+  /** One torch update of one parameter; runs inside a tidy, `state.step` already counts it. */
+  protected abstract updateParameter(
+    param: tf.Variable,
+    gradient: tf.Tensor,
+    state: ParameterState,
+  ): void;
+
+  protected stateFor(paramName: string): ParameterState {
+    let state = this.states.get(paramName);
+    if (state === undefined) {
+      state = new ParameterState(paramName);
+      this.states.set(paramName, state);
+    }
+    return state;
+  }
+
+  protected parameterStates(): ParameterState[] {
+    return [...this.states.values()];
+  }
+
+  /**
+   * `[iter, then per parameter: counters as float32 scalars, slot variables]`, named
+   * `${paramName}/${key}` with torch's state keys (`step`, `exp_avg`, `momentum_buffer`...).
+   * Counter scalars are new tensors the caller owns; slots are the live variables (as
+   * tfjs's own optimizers return them).
+   */
+  override async getWeights(): Promise<NamedTensor[]> {
+    const weights: NamedTensor[] = [await this.saveIterations()];
+    for (const state of this.states.values()) {
+      for (const [key, value] of state.counterEntries()) {
+        weights.push({ name: `${state.paramName}/${key}`, tensor: tf.scalar(value, 'float32') });
+      }
+      for (const [key, variable] of state.slotEntries()) {
+        weights.push({ name: `${state.paramName}/${key}`, tensor: variable });
+      }
+    }
+    return weights;
+  }
+
+  /** Replaces all state with `weightValues` (as produced by getWeights); copies nothing. */
+  override async setWeights(weightValues: NamedTensor[]): Promise<void> {
+    const rest = await this.extractIterations(weightValues);
+    this.disposeStates();
+    for (const { name, tensor } of rest) {
+      const { paramName, key } = splitWeightName(name);
+      const state = this.stateFor(paramName);
+      if (this.counterNames.includes(key)) {
+        const [value] = await tensor.data();
+        state.setCounter(key, value);
+      } else {
+        state.restoreSlot(key, tensor);
+      }
+    }
+  }
+
+  override dispose(): void {
+    this.disposeStates();
+  }
+
+  private disposeStates(): void {
+    for (const state of this.states.values()) state.dispose();
+    this.states.clear();
+  }
+}

@@ -1,0 +1,64 @@
+import * as tf from '@tensorflow/tfjs';
+import { AdamLike } from './adam-like';
+import type { ResolvedRAdamConfig } from './resolved';
+import type { ParameterState } from './state';
+import type { RAdamConfig } from './types';
+
+/**
+ * torch.optim.RAdam (1.13 `_single_tensor_radam`, Liu et al. 2019): plain momentum SGD on
+ * the bias-corrected first moment until the SMA length rho_t exceeds 5, then Adam with the
+ * variance rectification term. `maximize` is not in torch 1.13's RAdam; as in later torch,
+ * it negates the gradient first.
+ */
+export class RAdam extends AdamLike {
+  static get className(): string {
+    return 'RAdam';
+  }
+
+  constructor(config: ResolvedRAdamConfig) {
+    super(config);
+  }
+
+  protected updateParameter(param: tf.Variable, grad: tf.Tensor, state: ParameterState): void {
+    const [beta1, beta2] = this.betas;
+    const lr = this.lr;
+    const step = state.step;
+    let g = this.maximize ? tf.neg(grad) : grad;
+    if (this.weightDecay !== 0) g = tf.add(g, tf.mul(param, this.weightDecay));
+
+    const expAvg = state.slot('exp_avg', () => tf.zerosLike(param));
+    const expAvgSq = state.slot('exp_avg_sq', () => tf.zerosLike(param));
+    const m = tf.add(tf.mul(expAvg, beta1), tf.mul(g, 1 - beta1));
+    const v = tf.add(tf.mul(expAvgSq, beta2), tf.mul(tf.mul(g, g), 1 - beta2));
+    expAvg.assign(m);
+    expAvgSq.assign(v);
+
+    const biasCorrection1 = 1 - beta1 ** step;
+    const biasCorrection2 = 1 - beta2 ** step;
+    const correctedAvg = tf.div(m, biasCorrection1);
+    const rhoInf = 2 / (1 - beta2) - 1;
+    const rhoT = rhoInf - (2 * step * beta2 ** step) / biasCorrection2;
+    let update: tf.Tensor;
+    if (rhoT > 5) {
+      const rect = Math.sqrt(
+        ((rhoT - 4) * (rhoT - 2) * rhoInf) / ((rhoInf - 4) * (rhoInf - 2) * rhoT),
+      );
+      const adaptiveLr = tf.div(Math.sqrt(biasCorrection2), tf.add(tf.sqrt(v), this.eps));
+      update = tf.mul(tf.mul(tf.mul(correctedAvg, lr), adaptiveLr), rect);
+    } else {
+      update = tf.mul(correctedAvg, lr);
+    }
+    param.assign(tf.sub(param, update));
+  }
+
+  toConfig(): RAdamConfig {
+    return {
+      type: 'RAdam',
+      lr: this.lr,
+      betas: this.betas,
+      eps: this.eps,
+      weightDecay: this.weightDecay,
+      maximize: this.maximize,
+    };
+  }
+}

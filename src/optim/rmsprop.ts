@@ -1,0 +1,86 @@
+import * as tf from '@tensorflow/tfjs';
+import { assertFiniteNonNegative, TorchOptimizer } from './base';
+import type { ResolvedRMSpropConfig } from './resolved';
+import type { ParameterState } from './state';
+import type { RMSpropConfig } from './types';
+
+/**
+ * torch.optim.RMSprop (1.13 `_single_tensor_rmsprop`). Unlike tf.train.rmsprop, eps is added
+ * outside the square root: g / (sqrt(v) + eps).
+ */
+export class RMSprop extends TorchOptimizer {
+  static get className(): string {
+    return 'RMSprop';
+  }
+
+  private momentumValue = 0;
+  readonly alpha: number;
+  readonly eps: number;
+  readonly weightDecay: number;
+  readonly centered: boolean;
+  readonly maximize: boolean;
+
+  constructor(config: ResolvedRMSpropConfig) {
+    super();
+    this.lr = config.lr;
+    this.momentum = config.momentum;
+    this.alpha = config.alpha;
+    this.eps = config.eps;
+    this.weightDecay = config.weightDecay;
+    this.centered = config.centered;
+    this.maximize = config.maximize;
+  }
+
+  get momentum(): number {
+    return this.momentumValue;
+  }
+
+  set momentum(value: number) {
+    assertFiniteNonNegative('momentum', value);
+    this.momentumValue = value;
+  }
+
+  protected updateParameter(param: tf.Variable, grad: tf.Tensor, state: ParameterState): void {
+    const alpha = this.alpha;
+    let g = this.maximize ? tf.neg(grad) : grad;
+    if (this.weightDecay !== 0) g = tf.add(g, tf.mul(param, this.weightDecay));
+    const squareAvg = state.slot('square_avg', () => tf.zerosLike(param));
+    const newSquareAvg = tf.add(tf.mul(squareAvg, alpha), tf.mul(tf.mul(g, g), 1 - alpha));
+    squareAvg.assign(newSquareAvg);
+
+    let avg: tf.Tensor;
+    if (this.centered) {
+      const gradAvg = state.slot('grad_avg', () => tf.zerosLike(param));
+      const newGradAvg = tf.add(tf.mul(gradAvg, alpha), tf.mul(g, 1 - alpha));
+      gradAvg.assign(newGradAvg);
+      avg = tf.sqrt(tf.sub(newSquareAvg, tf.mul(newGradAvg, newGradAvg)));
+    } else {
+      avg = tf.sqrt(newSquareAvg);
+    }
+    avg = tf.add(avg, this.eps);
+
+    const momentum = this.momentum;
+    if (momentum > 0) {
+      // Created lazily, so a scheduler may raise momentum from 0 mid-run.
+      const buffer = state.slot('momentum_buffer', () => tf.zerosLike(param));
+      const newBuffer = tf.add(tf.mul(buffer, momentum), tf.div(g, avg));
+      buffer.assign(newBuffer);
+      param.assign(tf.sub(param, tf.mul(newBuffer, this.lr)));
+    } else {
+      param.assign(tf.sub(param, tf.mul(tf.div(g, avg), this.lr)));
+    }
+  }
+
+  toConfig(): RMSpropConfig {
+    return {
+      type: 'RMSprop',
+      lr: this.lr,
+      alpha: this.alpha,
+      eps: this.eps,
+      weightDecay: this.weightDecay,
+      momentum: this.momentum,
+      centered: this.centered,
+      maximize: this.maximize,
+    };
+  }
+}

@@ -1,0 +1,68 @@
+import * as tf from '@tensorflow/tfjs';
+import { assertFiniteNonNegative, TorchOptimizer } from './base';
+import type { ResolvedSGDConfig } from './resolved';
+import type { ParameterState } from './state';
+import type { SGDConfig } from './types';
+
+/** torch.optim.SGD (1.13 `_single_tensor_sgd`): momentum, dampening, L2 weight decay, Nesterov. */
+export class SGD extends TorchOptimizer {
+  static get className(): string {
+    return 'SGD';
+  }
+
+  private momentumValue = 0;
+  readonly dampening: number;
+  readonly weightDecay: number;
+  readonly nesterov: boolean;
+  readonly maximize: boolean;
+
+  constructor(config: ResolvedSGDConfig) {
+    super();
+    this.lr = config.lr;
+    this.momentum = config.momentum;
+    this.dampening = config.dampening;
+    this.weightDecay = config.weightDecay;
+    this.nesterov = config.nesterov;
+    this.maximize = config.maximize;
+  }
+
+  get momentum(): number {
+    return this.momentumValue;
+  }
+
+  set momentum(value: number) {
+    assertFiniteNonNegative('momentum', value);
+    this.momentumValue = value;
+  }
+
+  protected updateParameter(param: tf.Variable, grad: tf.Tensor, state: ParameterState): void {
+    let direction = this.maximize ? tf.neg(grad) : grad;
+    if (this.weightDecay !== 0) direction = tf.add(direction, tf.mul(param, this.weightDecay));
+    const momentum = this.momentum;
+    if (momentum !== 0) {
+      let buffer: tf.Tensor;
+      if (state.hasSlot('momentum_buffer')) {
+        const slot = state.slot('momentum_buffer', () => direction);
+        buffer = tf.add(tf.mul(slot, momentum), tf.mul(direction, 1 - this.dampening));
+        slot.assign(buffer);
+      } else {
+        // torch: the first buffer is the gradient itself, undamped.
+        buffer = state.slot('momentum_buffer', () => tf.clone(direction));
+      }
+      direction = this.nesterov ? tf.add(direction, tf.mul(buffer, momentum)) : buffer;
+    }
+    param.assign(tf.sub(param, tf.mul(direction, this.lr)));
+  }
+
+  toConfig(): SGDConfig {
+    return {
+      type: 'SGD',
+      lr: this.lr,
+      momentum: this.momentum,
+      dampening: this.dampening,
+      weightDecay: this.weightDecay,
+      nesterov: this.nesterov,
+      maximize: this.maximize,
+    };
+  }
+}

@@ -1,0 +1,20 @@
+import { compileExpression } from './expr';
+import { LRScheduler } from './lr-scheduler';
+import type { ParamGroup } from './param-group';
+import type { MultiplicativeLRConfig } from './types';
+
+/** torch MultiplicativeLR: lr *= lrLambda(epoch) every step after the first. */
+export class MultiplicativeLR extends LRScheduler {
+  private readonly lrLambda: (epoch: number) => number;
+
+  constructor(group: ParamGroup, config: Required<MultiplicativeLRConfig>) {
+    super(group);
+    this.lrLambda = compileExpression(config.lrLambda);
+    this.attach();
+  }
+
+  protected getLr(): number {
+    if (this.lastEpoch > 0) return this.group.lr * this.lrLambda(this.lastEpoch);
+    return this.group.lr;
+  }
+}

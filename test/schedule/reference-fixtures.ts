@@ -1,0 +1,34 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+/** One case of test/reference/schedule.json (written by schedule_reference.py with torch 1.13). */
+export interface ScheduleCase {
+  name: string;
+  config: { type: string } & Record<string, unknown>;
+  steps: number;
+  baseLr: number;
+  optimizer: 'SGD' | 'Adam';
+  metrics?: number[];
+  lr: number[];
+  momentum?: number[];
+}
+
+export function loadScheduleCases(): ScheduleCase[] {
+  const url = new URL('../reference/schedule.json', import.meta.url);
+  const data = JSON.parse(readFileSync(fileURLToPath(url), 'utf8')) as { cases: ScheduleCase[] };
+  return data.cases;
+}
+
+/** Index of the first value that differs by more than `rel` relative (tiny absolute floor). */
+export function firstMismatch(
+  actual: readonly number[],
+  expected: readonly number[],
+  rel = 1e-12,
+): number {
+  if (actual.length !== expected.length) return Math.min(actual.length, expected.length);
+  for (let i = 0; i < expected.length; i++) {
+    const scale = Math.max(Math.abs(actual[i]), Math.abs(expected[i]));
+    if (!(Math.abs(actual[i] - expected[i]) <= rel * scale + 1e-300)) return i;
+  }
+  return -1;
+}
