@@ -1,0 +1,101 @@
+import type { ScaleLinear } from 'd3-scale';
+import type { Point } from '../plot/downsample';
+import { scaleY } from '../plot/scales';
+import type { YScale } from '../plot/scales';
+import type { RunSeries, XAxis } from './run-series';
+
+export interface DrawFrame {
+  ctx: CanvasRenderingContext2D;
+  /** CSS pixels of the whole canvas and the plot box inside it. */
+  width: number;
+  height: number;
+  left: number;
+  top: number;
+  innerWidth: number;
+  innerHeight: number;
+  dpr: number;
+  x: ScaleLinear<number, number>;
+  y: YScale;
+  log: boolean;
+  axis: XAxis;
+  smoothing: number;
+}
+
+/** Opacity of the raw curve when a smoothed one is drawn over it (TensorBoard's look). */
+const RAW_ALPHA_UNDER_SMOOTHING = 0.3;
+/** Validation markers only while they stay this many pixels apart on average. */
+const MIN_MARKER_SPACING_PX = 6;
+
+function strokePoints(frame: DrawFrame, points: readonly Point[]): void {
+  const { ctx, x, y, log } = frame;
+  ctx.beginPath();
+  for (let i = 0; i < points.length; i++) {
+    const px = x(points[i].x);
+    const py = scaleY(y, log, points[i].y);
+    if (i === 0) ctx.moveTo(px, py);
+    else ctx.lineTo(px, py);
+  }
+  // A single point would draw nothing; give it a dot-sized segment.
+  if (points.length === 1) ctx.lineTo(x(points[0].x) + 0.5, scaleY(y, log, points[0].y));
+  ctx.stroke();
+}
+
+function drawValidation(frame: DrawFrame, run: RunSeries, color: string): void {
+  const { ctx, x, y, log, axis, innerWidth } = frame;
+  const xs = run.evalXs(axis).data;
+  const n = run.evalLoss.length;
+  const points: Point[] = [];
+  for (let i = 0; i < n; i++) {
+    const v = run.evalLoss.data[i];
+    if (Number.isFinite(v) && Number.isFinite(xs[i])) points.push({ x: xs[i], y: v });
+  }
+  if (!points.length) return;
+  ctx.globalAlpha = 1;
+  ctx.lineWidth = 1.5;
+  ctx.setLineDash([5, 4]);
+  strokePoints(frame, points);
+  ctx.setLineDash([]);
+  if (points.length * MIN_MARKER_SPACING_PX > innerWidth) return;
+  ctx.fillStyle = color;
+  for (const p of points) {
+    ctx.beginPath();
+    ctx.arc(x(p.x), scaleY(y, log, p.y), 3, 0, 2 * Math.PI);
+    ctx.fill();
+  }
+}
+
+/** Draw every run: raw loss (faint when smoothed), the smoothed curve, validation dashed. */
+export function drawRuns(
+  frame: DrawFrame,
+  runs: readonly RunSeries[],
+  colors: readonly string[],
+): void {
+  const { ctx, dpr, width, height, left, top, innerWidth, innerHeight, axis, smoothing } = frame;
+  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+  ctx.clearRect(0, 0, width, height);
+  ctx.save();
+  ctx.beginPath();
+  ctx.rect(left, top, innerWidth, innerHeight);
+  ctx.clip();
+  ctx.translate(left, top);
+  ctx.lineJoin = 'round';
+  const x1 = frame.x.domain()[1];
+  const columns = Math.max(1, Math.round(innerWidth));
+  runs.forEach((run, i) => {
+    if (!run.drawable(axis)) return;
+    const color = colors[i];
+    ctx.strokeStyle = color;
+    const buckets = run.columns(axis, x1, columns);
+    const smoothed = smoothing > 0;
+    ctx.globalAlpha = smoothed ? RAW_ALPHA_UNDER_SMOOTHING : 1;
+    ctx.lineWidth = smoothed ? 1 : 1.5;
+    strokePoints(frame, buckets.raw.points());
+    if (smoothed) {
+      ctx.globalAlpha = 1;
+      ctx.lineWidth = 2;
+      strokePoints(frame, buckets.smooth.points());
+    }
+    drawValidation(frame, run, color);
+  });
+  ctx.restore();
+}

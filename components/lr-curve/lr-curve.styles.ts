@@ -1,0 +1,90 @@
+import { css } from 'lit';
+
+export const lrCurveStyles = css`
+  :host {
+    --lr-curve-height: 14rem;
+    --lr-curve-color: var(--optim-lab-series-1, #0072b2);
+    --lr-curve-momentum-color: var(--optim-lab-series-2, #d55e00);
+    --lr-curve-marker-color: var(--plot-ink);
+    --lr-curve-line-width: 2px;
+  }
+  .plot {
+    position: relative;
+    height: var(--lr-curve-height);
+    min-height: 8rem;
+  }
+  svg {
+    position: absolute;
+    inset: 0;
+    display: block;
+    overflow: visible;
+  }
+  .lr-line,
+  .momentum-line {
+    fill: none;
+    stroke-width: var(--lr-curve-line-width);
+    stroke-linejoin: round;
+  }
+  .lr-line {
+    stroke: var(--lr-curve-color);
+  }
+  .momentum-line {
+    stroke: var(--lr-curve-momentum-color);
+    stroke-dasharray: 6 4;
+  }
+  .current-step {
+    stroke: var(--lr-curve-marker-color);
+    stroke-width: 1.5px;
+    stroke-dasharray: 2 3;
+  }
+  .cursor {
+    stroke: var(--plot-muted);
+    stroke-width: 1px;
+  }
+  .cursor-dot {
+    fill: var(--lr-curve-color);
+    stroke: var(--plot-background);
+    stroke-width: 2px;
+  }
+  .cursor-area {
+    position: absolute;
+    cursor: crosshair;
+    border-radius: 2px;
+    touch-action: none;
+  }
+  .legend {
+    display: flex;
+    gap: 1rem;
+    margin: 0;
+    padding: 0;
+    list-style: none;
+    color: var(--plot-ink);
+  }
+  .swatch {
+    display: inline-block;
+    width: 1.25rem;
+    height: 0;
+    margin-right: 0.35rem;
+    vertical-align: middle;
+    border-top: 2px solid var(--lr-curve-color);
+  }
+  .swatch.momentum {
+    border-top: 2px dashed var(--lr-curve-momentum-color);
+  }
+  .readout {
+    min-height: 1.25rem;
+    margin: 0.25rem 0 0;
+    font-variant-numeric: tabular-nums;
+  }
+  .note {
+    margin: 0.25rem 0 0;
+    color: var(--plot-muted);
+  }
+  .error {
+    margin: 0;
+    padding: 0.75rem;
+    border: 1px solid var(--plot-error);
+    border-radius: var(--plot-radius);
+    color: var(--plot-error);
+  }
+`;

@@ -1,0 +1,344 @@
+import { LitElement, html, nothing, svg } from 'lit';
+import type { PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { line } from 'd3-shape';
+import type { SchedulerConfig, ScheduleSample } from '../../src/schedule/types';
+import { ResizeController } from '../controllers/resize-controller';
+import { renderAxis, renderGrid } from '../plot/axes';
+import { downsampleToColumns } from '../plot/downsample';
+import type { Point } from '../plot/downsample';
+import { extentOf, scaleY, xScale, yScale } from '../plot/scales';
+import { plotTheme } from '../plot/theme.styles';
+import { computeCurve, jsonAttribute, readoutText, summaryText } from './curve-data';
+import type { CurveResult } from './curve-data';
+import { lrCurveStyles } from './lr-curve.styles';
+
+const MARGIN = { top: 10, right: 14, bottom: 30, left: 58 };
+/** Extra right margin when a momentum axis is drawn there. */
+const MOMENTUM_AXIS_WIDTH = 44;
+
+/**
+ * @summary A plot of the learning rate (and momentum / beta1 where the schedule cycles it)
+ * over the training horizon, computed on the main thread from a scheduler config.
+ *
+ * The plot has a read-out cursor: hover it, or focus it and use the arrow keys (Home/End,
+ * PageUp/PageDown jump by 10 %) to hear "step 120: lr 0.00314".
+ *
+ * @fires lr-curve-log-change - The log-scale toggle was pressed; `detail.log` is the new state.
+ *
+ * @csspart base - The wrapper around everything.
+ * @csspart toolbar - The row holding the legend and the log-scale toggle.
+ * @csspart legend - The legend list.
+ * @csspart log-toggle - The log-scale toggle button.
+ * @csspart plot - The box holding the SVG.
+ * @csspart svg - The SVG image (role="img").
+ * @csspart lr-line - The learning-rate path.
+ * @csspart momentum-line - The momentum / beta1 path.
+ * @csspart current-step - The marker of the current training step.
+ * @csspart cursor - The read-out cursor line.
+ * @csspart cursor-area - The focusable area (role="slider") that moves the cursor.
+ * @csspart note - A remark about the preview (e.g. ReduceLROnPlateau without metrics).
+ * @csspart readout - The live read-out text.
+ * @csspart summary - The visually hidden text summary.
+ * @csspart error - The inline message shown instead of the plot for invalid input.
+ *
+ * @cssproperty [--lr-curve-height=14rem] - Height of the plot area.
+ * @cssproperty [--lr-curve-color=#0072b2] - Colour of the lr line.
+ * @cssproperty [--lr-curve-momentum-color=#d55e00] - Colour of the momentum line.
+ * @cssproperty [--lr-curve-marker-color=currentColor] - Colour of the current-step marker.
+ * @cssproperty [--lr-curve-line-width=2px] - Stroke width of the lines.
+ */
+export class LrCurve extends LitElement {
+  static override styles = [plotTheme, lrCurveStyles];
+
+  /** The scheduler config to preview (attribute: JSON). No schedule means a constant lr. */
+  @property({ converter: jsonAttribute('schedule') }) schedule?: SchedulerConfig;
+
+  /** The optimizer's initial learning rate. */
+  @property({ type: Number, attribute: 'base-lr' }) baseLr = 0.1;
+
+  /** Training horizon in optimizer steps. */
+  @property({ type: Number }) steps = 100;
+
+  /** Metric per step, fed to ReduceLROnPlateau for its preview. */
+  @property({ attribute: false }) metrics?: readonly number[];
+
+  /** Initial momentum (or beta1) for schedules that cycle it. */
+  @property({ type: Number, attribute: 'base-momentum' }) baseMomentum?: number;
+
+  /** Word used for the second series: "momentum" or "beta1". */
+  @property({ attribute: 'momentum-label' }) momentumLabel = 'momentum';
+
+  /** Draws a marker at this step while training; unset hides it. */
+  @property({ type: Number, attribute: 'current-step' }) currentStep?: number;
+
+  /** Log-scale y axis. */
+  @property({ type: Boolean, reflect: true }) log = false;
+
+  /** A run's actual lr history; when set it is drawn instead of the sampled schedule. */
+  @property({ attribute: false }) values?: ScheduleSample;
+
+  /** The step the read-out cursor is on, or undefined before any hover/keyboard use. */
+  @state() cursor?: number;
+
+  @query('.axis-x') private axisX?: SVGGElement;
+  @query('.axis-y') private axisY?: SVGGElement;
+  @query('.axis-y2') private axisY2?: SVGGElement;
+  @query('.grid') private grid?: SVGGElement;
+
+  private curve: CurveResult = { ok: false, message: '' };
+  private readonly resize = new ResizeController(
+    this,
+    () => this.renderRoot?.querySelector?.('.plot'),
+    { width: 600, height: 224 },
+  );
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    const inputs = ['schedule', 'baseLr', 'steps', 'metrics', 'baseMomentum', 'values'] as const;
+    if (inputs.some((name) => changed.has(name)) || !this.hasUpdated) {
+      this.curve = computeCurve({
+        schedule: this.schedule,
+        baseLr: this.baseLr,
+        steps: this.steps,
+        metrics: this.metrics,
+        baseMomentum: this.baseMomentum,
+        values: this.values,
+      });
+      if (this.curve.ok && this.cursor !== undefined) {
+        this.cursor = Math.min(this.cursor, this.curve.sample.lr.length - 1);
+      }
+    }
+  }
+
+  private get layout() {
+    const { width, height } = this.resize.size;
+    const hasMomentum = this.curve.ok && !!this.curve.sample.momentum?.length;
+    const right = MARGIN.right + (hasMomentum ? MOMENTUM_AXIS_WIDTH : 0);
+    const innerWidth = Math.max(10, width - MARGIN.left - right);
+    const innerHeight = Math.max(10, height - MARGIN.top - MARGIN.bottom);
+    return { width, height, right, innerWidth, innerHeight, hasMomentum };
+  }
+
+  private scales(sample: ScheduleSample) {
+    const { innerWidth, innerHeight } = this.layout;
+    const n = sample.lr.length;
+    const x = xScale(0, Math.max(1, n - 1), [0, innerWidth]);
+    const y = yScale(extentOf(sample.lr), this.log, [innerHeight, 0], { zeroBased: true });
+    const y2 = sample.momentum?.length
+      ? yScale(extentOf(sample.momentum), false, [innerHeight, 0])
+      : undefined;
+    return { x, y, y2 };
+  }
+
+  private pathFor(
+    values: readonly number[],
+    toX: (i: number) => number,
+    toY: (v: number) => number,
+  ): string {
+    const columns = this.layout.innerWidth;
+    // Long horizons: keep first/min/max/last per pixel column; short ones: every step.
+    const points: Point[] =
+      values.length > 2 * columns
+        ? downsampleToColumns(
+            values.length,
+            (i) => i,
+            (i) => values[i],
+            columns,
+          )
+        : values.map((v, i) => ({ x: i, y: v }));
+    return (
+      line<Point>()
+        .x((p) => toX(p.x))
+        .y((p) => toY(p.y))(points) ?? ''
+    );
+  }
+
+  protected override render() {
+    return html`
+      <div part="base" class="base">
+        <div part="toolbar" class="toolbar">
+          ${this.renderLegend()}
+          <button
+            part="log-toggle"
+            type="button"
+            aria-pressed=${this.log ? 'true' : 'false'}
+            @click=${this.toggleLog}
+          >
+            Log scale
+          </button>
+        </div>
+        ${
+          this.curve.ok
+            ? this.renderPlot(this.curve.sample)
+            : html`<p part="error" class="error" role="alert">${this.curve.message}</p>`
+        }
+      </div>
+    `;
+  }
+
+  private renderLegend() {
+    if (!this.curve.ok) return nothing;
+    return html`<ul part="legend" class="legend" aria-label="Legend">
+      <li><span class="swatch" aria-hidden="true"></span>learning rate</li>
+      ${
+        this.curve.sample.momentum?.length
+          ? html`<li>
+              <span class="swatch momentum" aria-hidden="true"></span>${this.momentumLabel}
+            </li>`
+          : nothing
+      }
+    </ul>`;
+  }
+
+  private renderPlot(sample: ScheduleSample) {
+    const { width, height, right, innerWidth, innerHeight } = this.layout;
+    const { x, y, y2 } = this.scales(sample);
+    const n = sample.lr.length;
+    const lrPath = this.pathFor(sample.lr, x, (v) => scaleY(y, this.log, v));
+    const momentumPath =
+      y2 && sample.momentum ? this.pathFor(sample.momentum, x, (v) => y2(v)) : undefined;
+    const step = this.currentStep;
+    const showStep = step !== undefined && Number.isFinite(step) && step >= 0 && step < n;
+    const cursor = this.cursor;
+    const readout = cursor === undefined ? '' : readoutText(sample, cursor, this.momentumLabel);
+    const summary = summaryText(sample, this.scheduleName, this.momentumLabel);
+
+    return html`
+      <div part="plot" class="plot">
+        <svg
+          part="svg"
+          role="img"
+          aria-label=${`Learning-rate curve, ${this.scheduleName}, ${n} steps`}
+          aria-describedby="summary"
+          width=${width}
+          height=${height}
+          viewBox="0 0 ${width} ${height}"
+        >
+          <g transform="translate(${MARGIN.left},${MARGIN.top})">
+            <g class="grid" aria-hidden="true"></g>
+            ${
+              momentumPath !== undefined
+                ? svg`<path part="momentum-line" class="momentum-line" d=${momentumPath}></path>`
+                : nothing
+            }
+            <path part="lr-line" class="lr-line" d=${lrPath}></path>
+            ${
+              showStep
+                ? svg`<line part="current-step" class="current-step"
+                  x1=${x(step)} x2=${x(step)} y1="0" y2=${innerHeight}></line>`
+                : nothing
+            }
+            ${
+              cursor !== undefined
+                ? svg`<line part="cursor" class="cursor" x1=${x(cursor)} x2=${x(cursor)} y1="0"
+                  y2=${innerHeight}></line>
+                <circle class="cursor-dot" r="4" cx=${x(cursor)}
+                  cy=${scaleY(y, this.log, sample.lr[cursor])}></circle>`
+                : nothing
+            }
+            <g class="axis axis-x" transform="translate(0,${innerHeight})" aria-hidden="true"></g>
+            <g class="axis axis-y" aria-hidden="true"></g>
+            ${
+              y2
+                ? svg`<g class="axis axis-y2" transform="translate(${innerWidth},0)" aria-hidden="true"></g>`
+                : nothing
+            }
+          </g>
+        </svg>
+        <div
+          part="cursor-area"
+          class="cursor-area"
+          role="slider"
+          tabindex="0"
+          aria-label="Read-out cursor: step"
+          aria-valuemin="0"
+          aria-valuemax=${n - 1}
+          aria-valuenow=${cursor ?? 0}
+          aria-valuetext=${readout || `step ${cursor ?? 0}`}
+          style="left:${MARGIN.left}px;top:${MARGIN.top}px;right:${right}px;bottom:${MARGIN.bottom}px"
+          @keydown=${this.onKeyDown}
+          @focus=${this.onFocus}
+          @pointermove=${this.onPointerMove}
+        ></div>
+      </div>
+      ${
+        this.curve.ok && this.curve.note
+          ? html`<p part="note" class="note">${this.curve.note}</p>`
+          : nothing
+      }
+      <p part="readout" class="readout" aria-live="polite">${readout}</p>
+      <p part="summary" id="summary" class="visually-hidden">${summary}</p>
+    `;
+  }
+
+  protected override updated(): void {
+    if (!this.curve.ok) return;
+    const { innerWidth, innerHeight } = this.layout;
+    const { x, y, y2 } = this.scales(this.curve.sample);
+    if (this.axisX) renderAxis(this.axisX, 'bottom', x, innerWidth, (v) => String(v));
+    if (this.axisY) renderAxis(this.axisY, 'left', y, innerHeight);
+    if (this.axisY2 && y2) renderAxis(this.axisY2, 'right', y2, innerHeight);
+    if (this.grid) renderGrid(this.grid, y, innerWidth, innerHeight);
+  }
+
+  private get scheduleName(): string {
+    if (this.values) return 'recorded run';
+    const type = (this.schedule as { type?: unknown } | undefined)?.type;
+    return typeof type === 'string' && type !== 'None' ? type : 'constant';
+  }
+
+  private get stepCount(): number {
+    return this.curve.ok ? this.curve.sample.lr.length : 0;
+  }
+
+  private moveCursor(step: number): void {
+    const last = this.stepCount - 1;
+    if (last < 0) return;
+    this.cursor = Math.max(0, Math.min(last, Math.round(step)));
+  }
+
+  private onFocus = (): void => {
+    if (this.cursor === undefined) {
+      const step = this.currentStep;
+      this.moveCursor(step !== undefined && Number.isFinite(step) ? step : 0);
+    }
+  };
+
+  private onKeyDown = (event: KeyboardEvent): void => {
+    const current = this.cursor ?? 0;
+    const page = Math.max(1, Math.round(this.stepCount / 10));
+    const moves: Record<string, number> = {
+      ArrowRight: current + 1,
+      ArrowUp: current + 1,
+      ArrowLeft: current - 1,
+      ArrowDown: current - 1,
+      PageUp: current + page,
+      PageDown: current - page,
+      Home: 0,
+      End: this.stepCount - 1,
+    };
+    const next = moves[event.key];
+    if (next === undefined) return;
+    event.preventDefault();
+    this.moveCursor(next);
+  };
+
+  private onPointerMove = (event: PointerEvent): void => {
+    if (!this.curve.ok) return;
+    const area = event.currentTarget as HTMLElement;
+    const box = area.getBoundingClientRect();
+    const { x } = this.scales(this.curve.sample);
+    this.moveCursor(x.invert(event.clientX - box.left));
+  };
+
+  private toggleLog = (): void => {
+    this.log = !this.log;
+    this.dispatchEvent(
+      new CustomEvent('lr-curve-log-change', {
+        detail: { log: this.log },
+        bubbles: true,
+        composed: true,
+      }),
+    );
+  };
+}

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import {
+  BACKGROUND_DARK,
+  BACKGROUND_LIGHT,
+  SERIES_DARK,
+  SERIES_LIGHT,
+  contrastRatio,
+} from '../../../components/plot/colors';
+
+describe('series palettes', () => {
+  it('computes WCAG contrast correctly (black on white is 21:1)', () => {
+    expect(contrastRatio('#000000', '#ffffff')).toBeCloseTo(21, 6);
+    expect(contrastRatio('#777777', '#777777')).toBeCloseTo(1, 6);
+  });
+
+  it('keeps every line at least 3:1 against its background (WCAG 1.4.11)', () => {
+    for (const c of SERIES_LIGHT)
+      expect(contrastRatio(c, BACKGROUND_LIGHT)).toBeGreaterThanOrEqual(3);
+    for (const c of SERIES_DARK)
+      expect(contrastRatio(c, BACKGROUND_DARK)).toBeGreaterThanOrEqual(3);
+  });
+
+  it('has 8 distinct colours per theme', () => {
+    expect(new Set(SERIES_LIGHT).size).toBe(8);
+    expect(new Set(SERIES_DARK).size).toBe(8);
+  });
+});
