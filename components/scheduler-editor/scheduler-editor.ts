@@ -1,0 +1,448 @@
+import { html, nothing } from 'lit';
+import type { TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import {
+  SCHEDULER_TYPES,
+  SchedulerConfigError,
+  parseSchedulerConfig,
+  schedulerDefaults,
+  validateExpression,
+} from '../../src/schedule/index.js';
+import type { SchedulerConfig, SchedulerType } from '../../src/schedule/types.js';
+import '../lr-curve/index.js';
+import { ConfigEditorElement } from '../shared/editor-base.js';
+import { choiceField, numberField, numberList, toggleField } from '../shared/form-controls.js';
+import { formStyles, themeTokens } from '../shared/form.styles.js';
+import { formatNumber } from '../shared/number-rule.js';
+import { WARMUP_KINDS, asWarmup, initialConfig, schedulerGroups, warmupConfig } from './catalog.js';
+import type { WarmupKind, WarmupShape } from './catalog.js';
+import { expressionField } from './expression-field.js';
+import { FIELD_SPECS } from './fields.js';
+import type { FieldSpec } from './fields.js';
+import { SCHEDULER_TIPS } from './know-how.js';
+import { editorStyles } from './scheduler-editor.styles.js';
+
+type ConfigRecord = Record<string, unknown>;
+const asRecord = (config: SchedulerConfig) => config as unknown as ConfigRecord;
+const fromRecord = (record: ConfigRecord) => record as unknown as SchedulerConfig;
+
+/** The schema's message for `config`, path first ("gamma: must be ..."), or undefined. */
+function problemWith(config: SchedulerConfig): string | undefined {
+  try {
+    parseSchedulerConfig(config);
+    return undefined;
+  } catch (error) {
+    if (!(error instanceof SchedulerConfigError)) throw error;
+    const path = error.path.replace(/^scheduler\.?/, '');
+    return path ? `${path}: ${error.detail}` : error.detail;
+  }
+}
+
+/** "abc" is not a number: said before the schema sees NaN. */
+function parseTyped(key: string, raw: string): number | string {
+  const text = raw.trim();
+  const value = text === '' ? Number.NaN : Number(text);
+  if (Number.isFinite(value)) return value;
+  return `${key}: must be a number, got ${text === '' ? 'nothing' : `"${text}"`}`;
+}
+
+/**
+ * Choose a torch.optim.lr_scheduler scheduler and edit its options, with a live preview of
+ * the learning rate through `<lr-curve>`. SequentialLR is presented as "warm-up, then …".
+ * Every edit is checked with the core's parseSchedulerConfig; only valid configs reach
+ * `value`.
+ *
+ * @summary Scheduler chooser and option editor; `value` is a SchedulerConfig.
+ *
+ * @fires input - While an option changes (each valid keystroke). Read `value`.
+ * @fires change - When an edit is committed (Enter/blur, select, toggle, add/remove), only
+ *   with a valid config. Read `value`.
+ *
+ * @csspart base - The wrapper around everything.
+ * @csspart type-select - The scheduler select.
+ * @csspart select - Option selects (mode, annealStrategy, ...).
+ * @csspart options - The grid of option controls.
+ * @csspart field - Each labelled control.
+ * @csspart label - Each control's label.
+ * @csspart input - Text entries.
+ * @csspart number-input - Number entries.
+ * @csspart checkbox - Toggles.
+ * @csspart number-list - The milestones editor; `list`, `list-item`, `add-button`,
+ *   `remove-button` inside it.
+ * @csspart expression-field - The lrLambda entry; `expression-input`, `caret` inside it.
+ * @csspart error - Inline validation messages.
+ * @csspart hint - Help text under a control.
+ * @csspart warmup - SequentialLR's warm-up fieldset.
+ * @csspart main - SequentialLR's main-scheduler fieldset.
+ * @csspart tips - The know-how list.
+ * @csspart preview - The `<lr-curve>` preview.
+ *
+ * @cssproperty [--optim-color-text=#1b1f24] - Text colour (dark: #e6edf3).
+ * @cssproperty [--optim-color-muted=#57606a] - Secondary text.
+ * @cssproperty [--optim-color-input=#ffffff] - Input background.
+ * @cssproperty [--optim-color-border=#8c959f] - Borders.
+ * @cssproperty [--optim-color-accent=#0b63c7] - Toggles.
+ * @cssproperty [--optim-color-focus=#0b63c7] - Focus ring.
+ * @cssproperty [--optim-color-danger=#b3261e] - Errors.
+ * @cssproperty [--optim-radius=6px] - Corner radius.
+ * @cssproperty [--optim-gap=0.75rem] - Space between controls.
+ * @cssproperty [--optim-font=system-ui, sans-serif] - Font family.
+ */
+export class SchedulerEditor extends ConfigEditorElement<SchedulerConfig> {
+  static override styles = [themeTokens, formStyles, editorStyles];
+
+  /** The scheduler config being edited. Setting it resets drafts and messages. */
+  @property({ attribute: false }) override value: SchedulerConfig = { type: 'None' };
+
+  /** The optimizer's lr: scales the preview and seeds CyclicLR/OneCycleLR/SWALR lrs. */
+  @property({ type: Number, attribute: 'base-lr' }) baseLr = 0.1;
+
+  /** Training horizon in optimizer steps: the preview's length and new configs' lengths. */
+  @property({ type: Number }) steps = 100;
+
+  /** Label of the scheduler select. */
+  @property() label = 'Scheduler';
+
+  /** Set on SequentialLR's main editor: chainable schedulers only, no preview. */
+  @property({ type: Boolean, reflect: true }) nested = false;
+
+  /** Where the lrLambda expression goes wrong, for the caret. */
+  @state() private expressionProblem?: { message: string; column: number };
+
+  protected override valueSetFromOutside(): void {
+    this.expressionProblem = undefined;
+    const problem = SCHEDULER_TYPES.includes(this.value.type) ? problemWith(this.value) : undefined;
+    if (problem) this.setError('config', problem);
+  }
+
+  private onType(type: string): void {
+    this.clearEdits();
+    this.expressionProblem = undefined;
+    this.setValue(initialConfig(type as SchedulerType, this.steps, this.baseLr), true);
+  }
+
+  /**
+   * Checks a candidate config with the schema. Invalid: keep what was typed and say why
+   * under the field. Valid: apply (input), and announce (change) when `commit`.
+   */
+  private apply(
+    errorKey: string,
+    draftKey: string | undefined,
+    raw: string | undefined,
+    candidate: SchedulerConfig,
+    commit: boolean,
+  ): void {
+    const problem = problemWith(candidate);
+    if (problem) {
+      if (draftKey) this.setDraft(draftKey, raw);
+      this.setError(errorKey, problem);
+      return;
+    }
+    // The whole config is valid now: only messages about untouched drafts can still apply.
+    for (const key of Object.keys(this.errors)) {
+      const hasDraft = Object.keys(this.drafts).some((d) => d === key || d.startsWith(`${key}.`));
+      if (key === errorKey || key === 'config' || !hasDraft) this.setError(key, undefined);
+    }
+    if (draftKey) this.setDraft(draftKey, commit ? undefined : raw);
+    if (JSON.stringify(candidate) === JSON.stringify(this.value)) {
+      if (commit) this.commit();
+      return;
+    }
+    this.setValue(candidate, commit);
+  }
+
+  private withKey(key: string, value: unknown): SchedulerConfig {
+    const next: ConfigRecord = { ...asRecord(this.value) };
+    if (value === undefined) delete next[key];
+    else next[key] = value;
+    return fromRecord(next);
+  }
+
+  private onNumber(spec: Extract<FieldSpec, { kind: 'number' }>, raw: string, commit: boolean) {
+    // An optional option with no default (stepSizeDown) may be emptied to mean "unset".
+    if (spec.placeholder && raw.trim() === '') {
+      this.apply(spec.key, spec.key, raw, this.withKey(spec.key, undefined), commit);
+      return;
+    }
+    const parsed = parseTyped(spec.key, raw);
+    if (typeof parsed === 'string') {
+      this.setDraft(spec.key, raw);
+      this.setError(spec.key, parsed);
+      return;
+    }
+    this.apply(spec.key, spec.key, raw, this.withKey(spec.key, parsed), commit);
+  }
+
+  private milestones(): number[] {
+    const list = asRecord(this.value).milestones;
+    return Array.isArray(list) ? [...(list as number[])] : [];
+  }
+
+  private onMilestone(index: number, raw: string, commit: boolean): void {
+    const parsed = parseTyped(`milestones[${index}]`, raw);
+    if (typeof parsed === 'string') {
+      this.setDraft(`milestones.${index}`, raw);
+      this.setError('milestones', parsed);
+      return;
+    }
+    const list = this.milestones();
+    list[index] = parsed;
+    this.apply('milestones', `milestones.${index}`, raw, this.withKey('milestones', list), commit);
+  }
+
+  private async onAddMilestone(): Promise<void> {
+    const list = this.milestones();
+    const stride = Math.max(1, Math.round(this.steps / 10));
+    list.push((list.at(-1) ?? 0) + stride);
+    this.drafts = {};
+    this.apply('milestones', undefined, undefined, this.withKey('milestones', list), true);
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLInputElement>(`#sch-milestones-${list.length - 1}`)?.focus();
+  }
+
+  private onRemoveMilestone(index: number): void {
+    const list = this.milestones();
+    list.splice(index, 1);
+    this.drafts = {};
+    this.apply('milestones', undefined, undefined, this.withKey('milestones', list), true);
+    this.renderRoot.querySelector<HTMLButtonElement>('[part~="add-button"]')?.focus();
+  }
+
+  private onExpression(raw: string, commit: boolean): void {
+    const check = validateExpression(raw);
+    if (!check.ok) {
+      this.expressionProblem = { message: check.message, column: check.column };
+      this.setDraft('lrLambda', raw);
+      this.setError('lrLambda', check.message);
+      return;
+    }
+    this.expressionProblem = undefined;
+    this.apply('lrLambda', 'lrLambda', raw, this.withKey('lrLambda', raw), commit);
+  }
+
+  private withWarmup(shape: WarmupShape, kind: WarmupKind, length: number, factor?: number) {
+    const warmup = asRecord(warmupConfig(kind, length));
+    const factorKey = kind === 'LinearLR' ? 'startFactor' : 'factor';
+    if (factor === undefined) delete warmup[factorKey];
+    else warmup[factorKey] = factor;
+    return fromRecord({
+      type: 'SequentialLR',
+      schedulers: [fromRecord(warmup), shape.main],
+      milestones: [length],
+    });
+  }
+
+  private onWarmupNumber(
+    shape: WarmupShape,
+    key: 'length' | 'factor',
+    raw: string,
+    commit: boolean,
+  ) {
+    const errorKey = `warmup-${key}`;
+    const parsed = parseTyped(key === 'length' ? 'warm-up steps' : 'factor', raw);
+    if (typeof parsed === 'string') {
+      this.setDraft(errorKey, raw);
+      this.setError(errorKey, parsed);
+      return;
+    }
+    if (key === 'length' && !(Number.isInteger(parsed) && parsed >= 1)) {
+      // Said in the form's own words: the length is the SequentialLR milestone.
+      this.setDraft(errorKey, raw);
+      this.setError(
+        errorKey,
+        `warm-up steps (milestones[0]): must be an integer >= 1, got ${parsed}`,
+      );
+      return;
+    }
+    const candidate =
+      key === 'length'
+        ? this.withWarmup(shape, shape.kind, parsed, shape.factor)
+        : this.withWarmup(shape, shape.kind, shape.length, parsed);
+    this.apply(errorKey, errorKey, raw, candidate, commit);
+  }
+
+  private onMain(shape: WarmupShape, event: Event, commit: boolean): void {
+    event.stopPropagation();
+    const main = (event.target as SchedulerEditor).value;
+    const candidate = this.withWarmup(shape, shape.kind, shape.length, shape.factor);
+    if (candidate.type === 'SequentialLR') candidate.schedulers[1] = main;
+    this.apply('main', undefined, undefined, candidate, commit);
+  }
+
+  private renderField(spec: FieldSpec): TemplateResult {
+    const id = `sch-${spec.key}`;
+    const record = asRecord(this.value);
+    const defaults = schedulerDefaults(this.value.type) as ConfigRecord;
+    const current = record[spec.key] ?? defaults[spec.key];
+    switch (spec.kind) {
+      case 'number':
+        return numberField({
+          id,
+          label: spec.label,
+          text:
+            this.drafts[spec.key] ?? (current === undefined ? '' : formatNumber(current as number)),
+          error: this.errors[spec.key],
+          hint: spec.placeholder
+            ? `Empty means ${spec.placeholder.replace(/^= /, '')}.`
+            : undefined,
+          onInput: (raw) => this.onNumber(spec, raw, false),
+          onCommit: (raw) => this.onNumber(spec, raw, true),
+        });
+      case 'choice':
+        return choiceField({
+          id,
+          label: spec.label,
+          value: String(current),
+          options: spec.options.map((o) => ({ value: o, label: o })),
+          onChange: (choice) =>
+            this.apply(spec.key, undefined, undefined, this.withKey(spec.key, choice), true),
+        });
+      case 'toggle':
+        return toggleField({
+          id,
+          label: spec.label,
+          checked: current === true,
+          error: this.errors[spec.key],
+          onChange: (on) =>
+            this.apply(spec.key, undefined, undefined, this.withKey(spec.key, on), true),
+        });
+      case 'milestones':
+        return numberList({
+          id,
+          label: spec.label,
+          texts: this.milestones().map((m, i) => this.drafts[`milestones.${i}`] ?? String(m)),
+          error: this.errors.milestones,
+          itemLabel: (i) => `milestone ${i + 1}`,
+          onItemInput: (i, raw) => this.onMilestone(i, raw, false),
+          onItemCommit: (i, raw) => this.onMilestone(i, raw, true),
+          onAdd: () => void this.onAddMilestone(),
+          onRemove: (i) => this.onRemoveMilestone(i),
+        });
+      case 'expression':
+        return expressionField({
+          id,
+          label: spec.label,
+          text: this.drafts.lrLambda ?? String(current ?? ''),
+          problem: this.expressionProblem,
+          onInput: (raw) => this.onExpression(raw, false),
+          onCommit: (raw) => this.onExpression(raw, true),
+        });
+    }
+  }
+
+  private renderWarmup(shape: WarmupShape | undefined): TemplateResult {
+    if (!shape) {
+      return html`<p part="hint" class="hint">
+          This SequentialLR is not of the form "warm-up, then one scheduler", so it is shown as
+          written and can be replaced by choosing a scheduler above.
+        </p>
+        <pre part="config" class="config" tabindex="0">
+${JSON.stringify(this.value, null, 2)}</pre>`;
+    }
+    const factorLabel =
+      shape.kind === 'LinearLR' ? 'Start factor (startFactor)' : 'Factor (factor)';
+    const factorDefault = schedulerDefaults(shape.kind) as ConfigRecord;
+    const factorKey = shape.kind === 'LinearLR' ? 'startFactor' : 'factor';
+    return html`<fieldset part="warmup" class="warmup">
+        <legend>Warm-up</legend>
+        <div class="grid">
+          ${choiceField({
+            id: 'sch-warmup-kind',
+            label: 'Kind',
+            value: shape.kind,
+            options: WARMUP_KINDS.map((k) => ({
+              value: k,
+              label: k === 'LinearLR' ? 'Linear ramp (LinearLR)' : 'Constant factor (ConstantLR)',
+            })),
+            onChange: (kind) =>
+              this.apply(
+                'warmup-kind',
+                undefined,
+                undefined,
+                this.withWarmup(shape, kind as WarmupKind, shape.length, shape.factor),
+                true,
+              ),
+          })}
+          ${numberField({
+            id: 'sch-warmup-length',
+            label: 'Warm-up steps',
+            text: this.drafts['warmup-length'] ?? String(shape.length),
+            error: this.errors['warmup-length'],
+            onInput: (raw) => this.onWarmupNumber(shape, 'length', raw, false),
+            onCommit: (raw) => this.onWarmupNumber(shape, 'length', raw, true),
+          })}
+          ${numberField({
+            id: 'sch-warmup-factor',
+            label: factorLabel,
+            text:
+              this.drafts['warmup-factor'] ??
+              formatNumber((shape.factor ?? factorDefault[factorKey]) as number),
+            error: this.errors['warmup-factor'],
+            onInput: (raw) => this.onWarmupNumber(shape, 'factor', raw, false),
+            onCommit: (raw) => this.onWarmupNumber(shape, 'factor', raw, true),
+          })}
+        </div>
+      </fieldset>
+      <fieldset part="main" class="main">
+        <legend>then</legend>
+        <scheduler-editor
+          nested
+          label="Main scheduler"
+          .value=${shape.main}
+          .steps=${Math.max(1, this.steps - shape.length)}
+          .baseLr=${this.baseLr}
+          @input=${(e: Event) => this.onMain(shape, e, false)}
+          @change=${(e: Event) => this.onMain(shape, e, true)}
+        ></scheduler-editor>
+      </fieldset>
+      ${
+        this.errors.main
+          ? html`<p class="error" part="error" role="alert">${this.errors.main}</p>`
+          : nothing
+      }`;
+  }
+
+  protected override render(): TemplateResult {
+    const type = this.value.type;
+    if (!SCHEDULER_TYPES.includes(type)) {
+      return html`<p part="error" class="error" role="alert">
+        Unknown scheduler type "${String(type)}"; choose one of ${SCHEDULER_TYPES.join(', ')}.
+      </p>`;
+    }
+    return html`<div part="base" class="base">
+      ${choiceField({
+        id: 'type',
+        label: this.label,
+        value: type,
+        options: schedulerGroups(this.nested),
+        onChange: (choice) => this.onType(choice),
+        part: 'type-select',
+      })}
+      ${
+        type === 'SequentialLR'
+          ? this.renderWarmup(asWarmup(this.value))
+          : html`<div part="options" class="grid">
+              ${FIELD_SPECS[type].map((spec) => this.renderField(spec))}
+            </div>`
+      }
+      ${
+        this.errors.config
+          ? html`<p class="error" part="error" role="alert">${this.errors.config}</p>`
+          : nothing
+      }
+      <ul part="tips" class="tips">
+        ${SCHEDULER_TIPS[type].map((tip) => html`<li>${tip}</li>`)}
+      </ul>
+      ${
+        this.nested
+          ? nothing
+          : html`<lr-curve
+              part="preview"
+              .schedule=${this.value}
+              .baseLr=${this.baseLr}
+              .steps=${this.steps}
+            ></lr-curve>`
+      }
+    </div>`;
+  }
+}
