@@ -1,0 +1,159 @@
+/**
+ * `TrainerApi`: the one interface the training worker exposes over comlink. The page imports
+ * only this type (never TF.js); every method is async because it crosses a thread.
+ */
+import type {
+  ExperimentConfig,
+  ExperimentConfigInput,
+  RunConfig,
+  RunConfigInput,
+  DatasetType,
+} from './experiment';
+import type { DivergenceInfo, ExperimentStatus, ProgressBatch, RunStatus } from './progress';
+import type { OptimizerConfig } from '../optim/types';
+import type { SchedulerConfig } from '../schedule/types';
+
+export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
+export type BackendChoice = 'auto' | BackendName;
+
+export interface InitOptions {
+  /** 'auto' tries webgpu -> webgl -> wasm -> cpu and keeps the first that initialises. */
+  backend?: BackendChoice;
+  /** Folder (URL ending in '/') holding tfjs-backend-wasm's .wasm files. */
+  wasmPaths?: string;
+}
+
+export interface BackendInfo {
+  /** The backend in use. */
+  backend: BackendName;
+  /** Preferred backends that were tried and not used, with why. */
+  skipped: { backend: BackendName; reason: string }[];
+}
+
+/**
+ * What `updateRun` may change mid-training; changes apply from the next step. Fields left out
+ * keep their current value, and every field is validated as in `configure`.
+ */
+export interface RunUpdate {
+  /**
+   * A new optimizer config. If only `lr` differs from the current one, the lr is changed in
+   * place and the optimizer's state (moments, momentum buffers) is kept; any other change
+   * replaces the optimizer with a fresh one (the old one and its state are disposed).
+   */
+  optimizer?: OptimizerConfig;
+  /**
+   * A new scheduler. A scheduler is (re)built whenever the optimizer or scheduler changes, so
+   * it starts its schedule at that step, from the optimizer's lr at that moment.
+   */
+  scheduler?: SchedulerConfig;
+  schedulerStepOn?: 'batch' | 'epoch';
+  label?: string;
+}
+
+export interface SubscribeOptions {
+  /** Most messages per second (default 30). */
+  maxRate?: number;
+}
+
+export interface RunState {
+  id: string;
+  label: string;
+  status: RunStatus;
+  config: RunConfig;
+  /** Optimizer steps taken. */
+  step: number;
+  /** Fractional epochs completed. */
+  epoch: number;
+  /** The lr the next step will use. */
+  lr: number;
+  /** Momentum / beta1 the next step will use, where the optimizer has one. */
+  momentum?: number;
+  /** Latest mini-batch loss (NaN before the first step). */
+  loss: number;
+  /** Latest validation loss and accuracy (NaN before the first evaluation / for regression). */
+  valLoss: number;
+  valAccuracy: number;
+  diverged?: DivergenceInfo;
+  error?: string;
+}
+
+export interface TrainerState {
+  status: ExperimentStatus;
+  /** null until configure() succeeds. */
+  config: ExperimentConfig | null;
+  generation: number;
+  totalSteps: number;
+  stepsPerEpoch: number;
+  runs: RunState[];
+}
+
+export interface GridPrediction {
+  /** Points per axis. For 2-D inputs `values` has n*n entries, row-major with y outermost
+   * (values[iy * n + ix] at x = xRange[0] + ix/(n-1)*(xRange[1]-xRange[0])). For 1-D inputs
+   * (sine) it has n entries along x. */
+  n: number;
+  xRange: [number, number];
+  yRange: [number, number];
+  /** P(class 1) for classification, the predicted value for regression. */
+  values: Float32Array;
+}
+
+export type TaskKind = 'binary' | 'regression';
+
+export interface DatasetSplit {
+  /** Inputs, row-major: point i is x[i*inputDims ... i*inputDims + inputDims - 1]. */
+  x: Float32Array;
+  /** Targets: 0/1 labels for classification, real values for regression. */
+  y: Float32Array;
+}
+
+export interface DatasetView {
+  type: DatasetType;
+  task: TaskKind;
+  inputDims: number;
+  train: DatasetSplit;
+  validation: DatasetSplit;
+  /** The plane the data lives in (and predictGrid covers), padded by 10%. For 1-D inputs
+   * (sine) xRange spans the inputs and yRange the targets, as a plot of y(x) needs. */
+  xRange: [number, number];
+  yRange: [number, number];
+}
+
+export interface TrainerApi {
+  /** Picks and initialises the TF.js backend. Implemented by the worker entry. */
+  init(options?: InitOptions): Promise<BackendInfo>;
+  /**
+   * Validates and installs an experiment (stopping and discarding any current one).
+   * Resolves with the fully defaulted config; rejects with a message naming the field,
+   * e.g. `runs[0].optimizer.lr: must be ...`, leaving the current experiment untouched.
+   * Typed `unknown` on purpose: the worker validates whatever arrives (write an
+   * `ExperimentConfigInput` for editor help).
+   */
+  configure(config: ExperimentConfigInput | unknown): Promise<ExperimentConfig>;
+  /** Starts (or resumes) training all live runs; resolves once the loop is running. */
+  start(): Promise<void>;
+  /** Stops stepping after the step in flight; resolves once stopped. */
+  pause(): Promise<void>;
+  /** Same as start() after a pause. */
+  resume(): Promise<void>;
+  /** Takes n more optimizer steps on every live run, then pauses; resolves when done. */
+  step(n?: number): Promise<void>;
+  /** Resolves when the loop is not running (paused, done, or never started). */
+  waitForStop(): Promise<void>;
+  /** Back to step 0 with fresh initial weights; a new `seed` re-derives every seed the
+   * config did not set explicitly. Leaves the experiment paused at step 0 (status 'idle'). */
+  reset(options?: { seed?: number }): Promise<void>;
+  /** Adds a run starting at step 0 from the experiment's initial weights; resolves with its id. */
+  addRun(run: RunConfigInput | unknown): Promise<string>;
+  removeRun(runId: string): Promise<void>;
+  /** Changes a run's optimizer / scheduler mid-training (see RunUpdate). */
+  updateRun(runId: string, update: RunUpdate | unknown): Promise<RunConfig>;
+  /** Streams batched progress to `onProgress` (a Comlink.proxy across the worker boundary). */
+  subscribe(onProgress: (msg: ProgressBatch) => void, options?: SubscribeOptions): Promise<number>;
+  unsubscribe(subscriptionId: number): Promise<void>;
+  getState(): Promise<TrainerState>;
+  /** Predictions of one run's current weights on an n x n grid over the data plane. */
+  predictGrid(runId: string, n: number): Promise<GridPrediction>;
+  /** The experiment's points, to draw them. */
+  getDataset(): Promise<DatasetView>;
+}

@@ -1,0 +1,429 @@
+/**
+ * The experiment config: what a page sends to the trainer. An experiment is one dataset,
+ * one model architecture, one set of training settings and one or more runs that differ
+ * only in optimizer and scheduler, so their curves compare fairly.
+ *
+ * `ExperimentConfigInput` is what you write (almost everything optional);
+ * `parseExperimentConfig` validates it and returns an `ExperimentConfig` with every default
+ * filled in, which is also a valid input (parsing is idempotent).
+ */
+import * as v from 'valibot';
+// The config modules, not the packages' index: they are TF-free, so a page can validate too.
+import { parseOptimizerConfig } from '../optim/config';
+import { parseSchedulerConfig } from '../schedule/config';
+import type { OptimizerConfig } from '../optim/types';
+import type { SchedulerConfig } from '../schedule/types';
+
+export const DATASET_TYPES = [
+  'circle',
+  'xor',
+  'gaussian',
+  'spiral',
+  'moons',
+  'checkerboard',
+  'sine',
+  'plane',
+] as const;
+export type DatasetType = (typeof DATASET_TYPES)[number];
+
+export const ACTIVATIONS = ['relu', 'leakyRelu', 'tanh', 'sigmoid', 'gelu', 'linear'] as const;
+export type Activation = (typeof ACTIVATIONS)[number];
+
+export const INIT_SCHEMES = ['auto', 'he', 'glorot'] as const;
+export type InitScheme = (typeof INIT_SCHEMES)[number];
+
+export type SchedulerStepOn = 'batch' | 'epoch';
+
+export interface DatasetConfigInput {
+  type?: DatasetType;
+  /** Total points, training + validation. Default 400. */
+  samples?: number;
+  /** Dataset-specific noise scale (std of added Gaussian noise, in input units). Default 0.1. */
+  noise?: number;
+  /** Share of the samples held out for validation, in [0, 0.9]. Default 0.2. */
+  validationFraction?: number;
+  seed?: number;
+}
+
+export interface ModelConfigInput {
+  /** Hidden layer widths. Default [16, 16]. */
+  hidden?: number[];
+  activation?: Activation;
+  /** 'auto' = He for relu/leakyRelu/gelu, Glorot otherwise. */
+  init?: InitScheme;
+  /** Coupled L2 penalty added to the loss: l2 * sum(w^2) over weight matrices (not biases). */
+  l2?: number;
+  seed?: number;
+}
+
+export interface TrainingConfigInput {
+  batchSize?: number;
+  /** Training length in epochs (default 50). Give `epochs` or `steps`, not both. */
+  epochs?: number;
+  /** Training length in optimizer steps. */
+  steps?: number;
+  /** Seeds the per-epoch batch order shared by all runs. */
+  shuffleSeed?: number;
+  /** Validate every this many steps; 0 (default) means once per epoch. */
+  evalEvery?: number;
+}
+
+export interface RunConfigInput {
+  /** Stable id; default `run-<index>`. Must be unique within the experiment. */
+  id?: string;
+  /** Human-readable name; default the optimizer type (plus scheduler type if any). */
+  label?: string;
+  optimizer: OptimizerConfig;
+  scheduler?: SchedulerConfig;
+  /** Whether scheduler.step() runs after every batch (default) or after every epoch. */
+  schedulerStepOn?: SchedulerStepOn;
+}
+
+export interface ExperimentConfigInput {
+  /** Seeds dataset, model and shuffle wherever their own seed is not given. Default 1. */
+  seed?: number;
+  dataset?: DatasetConfigInput;
+  model?: ModelConfigInput;
+  training?: TrainingConfigInput;
+  runs: RunConfigInput[];
+}
+
+export interface DatasetConfig {
+  type: DatasetType;
+  samples: number;
+  noise: number;
+  validationFraction: number;
+  seed: number;
+}
+
+export interface ModelConfig {
+  hidden: number[];
+  activation: Activation;
+  init: InitScheme;
+  l2: number;
+  seed: number;
+}
+
+/** Exactly one of `epochs` / `steps` is set (the one the input gave; epochs: 50 by default). */
+export interface TrainingConfig {
+  batchSize: number;
+  epochs?: number;
+  steps?: number;
+  shuffleSeed: number;
+  evalEvery: number;
+}
+
+export interface RunConfig {
+  id: string;
+  label: string;
+  optimizer: OptimizerConfig;
+  scheduler: SchedulerConfig;
+  schedulerStepOn: SchedulerStepOn;
+}
+
+/** A validated experiment with every default filled in. */
+export interface ExperimentConfig {
+  seed: number;
+  dataset: DatasetConfig;
+  model: ModelConfig;
+  training: TrainingConfig;
+  runs: RunConfig[];
+}
+
+export const DEFAULT_SEED = 1;
+
+const finite = (what: string) => v.pipe(v.number(`must be ${what}`), v.finite(`must be ${what}`));
+const seedSchema = v.pipe(
+  v.number('must be an integer seed'),
+  v.integer('must be an integer seed'),
+  v.minValue(0, 'must be an integer seed >= 0'),
+  v.maxValue(0xffffffff, 'must be an integer seed <= 4294967295'),
+);
+const positiveInt = (max: number) =>
+  v.pipe(
+    v.number(`must be an integer in [1, ${max}]`),
+    v.integer(`must be an integer in [1, ${max}]`),
+    v.minValue(1, `must be an integer in [1, ${max}]`),
+    v.maxValue(max, `must be an integer in [1, ${max}]`),
+  );
+
+const datasetSchema = v.strictObject({
+  type: v.optional(
+    v.picklist(DATASET_TYPES, `must be one of ${DATASET_TYPES.join(', ')}`),
+    'circle',
+  ),
+  samples: v.optional(
+    v.pipe(
+      v.number('must be an integer in [10, 100000]'),
+      v.integer('must be an integer in [10, 100000]'),
+      v.minValue(10, 'must be an integer in [10, 100000]'),
+      v.maxValue(100_000, 'must be an integer in [10, 100000]'),
+    ),
+    400,
+  ),
+  noise: v.optional(
+    v.pipe(
+      finite('a number in [0, 10]'),
+      v.minValue(0, 'must be >= 0'),
+      v.maxValue(10, 'must be <= 10'),
+    ),
+    0.1,
+  ),
+  validationFraction: v.optional(
+    v.pipe(
+      finite('a number in [0, 0.9]'),
+      v.minValue(0, 'must be a number in [0, 0.9]'),
+      v.maxValue(0.9, 'must be a number in [0, 0.9]'),
+    ),
+    0.2,
+  ),
+  seed: v.optional(seedSchema),
+});
+
+const modelSchema = v.strictObject({
+  hidden: v.optional(
+    v.pipe(
+      v.array(positiveInt(1024), 'must be an array of layer widths, e.g. [16, 16]'),
+      v.maxLength(8, 'must have at most 8 hidden layers'),
+    ),
+    () => [16, 16],
+  ),
+  activation: v.optional(
+    v.picklist(ACTIVATIONS, `must be one of ${ACTIVATIONS.join(', ')}`),
+    'relu',
+  ),
+  init: v.optional(v.picklist(INIT_SCHEMES, `must be one of ${INIT_SCHEMES.join(', ')}`), 'auto'),
+  l2: v.optional(v.pipe(finite('a number >= 0'), v.minValue(0, 'must be a number >= 0')), 0),
+  seed: v.optional(seedSchema),
+});
+
+const trainingSchema = v.strictObject({
+  batchSize: v.optional(positiveInt(100_000), 32),
+  epochs: v.optional(positiveInt(1_000_000)),
+  steps: v.optional(positiveInt(100_000_000)),
+  shuffleSeed: v.optional(seedSchema),
+  evalEvery: v.optional(
+    v.pipe(
+      v.number('must be an integer >= 0 (0 = every epoch)'),
+      v.integer('must be an integer >= 0 (0 = every epoch)'),
+      v.minValue(0, 'must be an integer >= 0 (0 = every epoch)'),
+    ),
+    0,
+  ),
+});
+
+const runSchema = v.strictObject({
+  id: v.optional(
+    v.pipe(
+      v.string('must be a non-empty string'),
+      v.minLength(1, 'must be a non-empty string'),
+      v.maxLength(64, 'must be at most 64 characters'),
+    ),
+  ),
+  label: v.optional(
+    v.pipe(v.string('must be a string'), v.maxLength(200, 'must be at most 200 characters')),
+  ),
+  // Optimizer and scheduler are checked by their own modules' parsers (see parseRun).
+  optimizer: v.unknown(),
+  scheduler: v.optional(v.unknown()),
+  schedulerStepOn: v.optional(
+    v.picklist(['batch', 'epoch'], "must be 'batch' or 'epoch'"),
+    'batch',
+  ),
+});
+
+const experimentSchema = v.strictObject({
+  seed: v.optional(seedSchema, DEFAULT_SEED),
+  dataset: v.optional(datasetSchema, {}),
+  model: v.optional(modelSchema, {}),
+  training: v.optional(trainingSchema, {}),
+  runs: v.pipe(
+    v.array(v.unknown(), 'must be an array of runs'),
+    v.minLength(1, 'must contain at least one run'),
+    v.maxLength(16, 'must contain at most 16 runs'),
+  ),
+});
+
+/** Thrown for any invalid config; `path` is e.g. `runs[1].optimizer.lr`. */
+export class ConfigError extends Error {
+  constructor(
+    readonly path: string,
+    readonly detail: string,
+  ) {
+    super(path ? `${path}: ${detail}` : detail);
+    this.name = 'ConfigError';
+  }
+}
+
+/** `runs.1.optimizer` -> `runs[1].optimizer`: reads like the JS expression that reaches it. */
+export function formatPath(keys: readonly (string | number)[]): string {
+  let out = '';
+  for (const key of keys) {
+    if (typeof key === 'number' || /^\d+$/.test(String(key))) out += `[${String(key)}]`;
+    else out += out ? `.${key}` : key;
+  }
+  return out;
+}
+
+function joinPath(prefix: string, path: string): string {
+  if (!path) return prefix;
+  if (!prefix) return path.replace(/^\./, '');
+  return path.startsWith('[') ? `${prefix}${path}` : `${prefix}.${path}`;
+}
+
+function issuePath(issue: v.BaseIssue<unknown>): string {
+  return formatPath((issue.path ?? []).map((item) => item.key as string | number));
+}
+
+function parseWith<T extends v.GenericSchema>(
+  schema: T,
+  input: unknown,
+  prefix: string,
+): v.InferOutput<T> {
+  const result = v.safeParse(schema, input);
+  if (result.success) return result.output;
+  const issue = result.issues[0];
+  const path = joinPath(prefix, issuePath(issue));
+  let detail = issue.message;
+  if (issue.kind === 'schema' && issue.type === 'strict_object') {
+    // valibot reports unknown keys (expected "never"), missing required keys and non-objects here.
+    if (issue.expected === 'never') detail = 'unknown field (check the spelling)';
+    else if (issue.received === 'undefined' && issue.path?.length) {
+      detail = path.endsWith('optimizer') ? 'is required, e.g. { type: "Adam" }' : 'is required';
+    } else detail = `must be an object, got ${issue.received}`;
+  }
+  throw new ConfigError(path, detail);
+}
+
+/**
+ * Re-raises an error from a nested parser (optimizer / scheduler) as a ConfigError under
+ * `prefix`. Those parsers already name their field (`scheduler.tMax: ...`, or the path we
+ * handed them); only their own root name is swapped for the full path.
+ */
+function rethrowNested(error: unknown, prefix: string, nestedRoot: string): never {
+  const message = error instanceof Error ? error.message : String(error);
+  const withPath = error as { path?: unknown; detail?: unknown };
+  let path: string | undefined;
+  let detail: string | undefined;
+  if (typeof withPath.path === 'string' && typeof withPath.detail === 'string') {
+    path = withPath.path;
+    detail = withPath.detail;
+  } else {
+    const match = /^([A-Za-z_$][\w$]*(?:\.[\w$]+|\[\d+\])*): (.*)$/s.exec(message);
+    if (match) [, path, detail] = match;
+  }
+  if (path === undefined || detail === undefined) throw new ConfigError(prefix, message);
+  if (path === prefix || path.startsWith(`${prefix}.`) || path.startsWith(`${prefix}[`)) {
+    throw new ConfigError(path, detail);
+  }
+  const relative =
+    path === nestedRoot
+      ? ''
+      : path.startsWith(`${nestedRoot}.`) || path.startsWith(`${nestedRoot}[`)
+        ? path.slice(nestedRoot.length).replace(/^\./, '')
+        : path;
+  throw new ConfigError(joinPath(prefix, relative), detail);
+}
+
+/** Mixes a base seed with a stream index so dataset, weights and shuffle get unrelated streams. */
+export function deriveSeed(seed: number, stream: number): number {
+  let h = (seed ^ Math.imul(stream + 1, 0x9e3779b9)) >>> 0;
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
+const SEED_STREAM = { dataset: 1, model: 2, shuffle: 3 } as const;
+
+function defaultLabel(optimizer: OptimizerConfig, scheduler: SchedulerConfig): string {
+  return scheduler.type === 'None' ? optimizer.type : `${optimizer.type} + ${scheduler.type}`;
+}
+
+/** Validates one run; `index` gives the default id and the error path. */
+export function parseRunConfig(
+  input: unknown,
+  index: number,
+  prefix = `runs[${index}]`,
+): RunConfig {
+  const raw = parseWith(runSchema, input, prefix);
+  const optimizerPath = joinPath(prefix, 'optimizer');
+  const schedulerPath = joinPath(prefix, 'scheduler');
+  if (raw.optimizer === undefined)
+    throw new ConfigError(optimizerPath, 'is required, e.g. { type: "Adam" }');
+  let optimizer: OptimizerConfig;
+  try {
+    optimizer = parseOptimizerConfig(raw.optimizer, optimizerPath);
+  } catch (error) {
+    rethrowNested(error, optimizerPath, 'optimizer');
+  }
+  let scheduler: SchedulerConfig = { type: 'None' };
+  if (raw.scheduler !== undefined) {
+    try {
+      scheduler = parseSchedulerConfig(raw.scheduler);
+    } catch (error) {
+      rethrowNested(error, schedulerPath, 'scheduler');
+    }
+  }
+  return {
+    id: raw.id ?? `run-${index}`,
+    label: raw.label ?? defaultLabel(optimizer, scheduler),
+    optimizer,
+    scheduler,
+    schedulerStepOn: raw.schedulerStepOn,
+  };
+}
+
+/**
+ * Validates an experiment config and fills every default. Throws a `ConfigError` whose
+ * message starts with the path of the offending field, e.g.
+ * `runs[1].optimizer.lr: must be a number >= 0`.
+ */
+export function parseExperimentConfig(input: unknown): ExperimentConfig {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    throw new ConfigError(
+      '',
+      'experiment config must be an object like { runs: [{ optimizer: { type: "Adam" } }] }',
+    );
+  }
+  const raw = parseWith(experimentSchema, input, '');
+  const seed = raw.seed;
+  const { epochs, steps } = raw.training;
+  if (epochs !== undefined && steps !== undefined) {
+    throw new ConfigError('training', 'give either epochs or steps, not both');
+  }
+  const runs = raw.runs.map((run, index) => parseRunConfig(run, index));
+  const seen = new Set<string>();
+  runs.forEach((run, index) => {
+    if (seen.has(run.id)) throw new ConfigError(`runs[${index}].id`, `duplicate id "${run.id}"`);
+    seen.add(run.id);
+  });
+  const training: TrainingConfig = {
+    batchSize: raw.training.batchSize,
+    shuffleSeed: raw.training.shuffleSeed ?? deriveSeed(seed, SEED_STREAM.shuffle),
+    evalEvery: raw.training.evalEvery,
+  };
+  if (steps !== undefined) training.steps = steps;
+  else training.epochs = epochs ?? 50;
+  return {
+    seed,
+    dataset: { ...raw.dataset, seed: raw.dataset.seed ?? deriveSeed(seed, SEED_STREAM.dataset) },
+    model: { ...raw.model, seed: raw.model.seed ?? deriveSeed(seed, SEED_STREAM.model) },
+    training,
+    runs,
+  };
+}
+
+/** Training points after the validation split (the split rounds the validation share down). */
+export function trainingSampleCount(dataset: DatasetConfig): number {
+  return dataset.samples - Math.floor(dataset.samples * dataset.validationFraction);
+}
+
+/** Optimizer steps per epoch: every training point once, the last batch possibly smaller. */
+export function stepsPerEpoch(config: ExperimentConfig): number {
+  return Math.ceil(trainingSampleCount(config.dataset) / config.training.batchSize);
+}
+
+/** Total optimizer steps each run takes before it is done. */
+export function totalSteps(config: ExperimentConfig): number {
+  return config.training.steps ?? (config.training.epochs ?? 0) * stepsPerEpoch(config);
+}

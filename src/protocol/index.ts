@@ -1,0 +1,3 @@
+export * from './experiment';
+export * from './progress';
+export type * from './api';

@@ -1,0 +1,167 @@
+/**
+ * One run of an experiment: its own copy of the weights, optimizer and scheduler, and where
+ * it stands (step, status, latest metrics).
+ */
+import type * as tf from '@tensorflow/tfjs';
+import { createOptimizer } from '../optim';
+import type { TorchOptimizer } from '../optim/base';
+import { createScheduler } from '../schedule';
+import type { LiveScheduler, SchedulableOptimizer, SchedulerConfig } from '../schedule/types';
+import { createVariables, assignVariables } from '../model/mlp';
+import type { MlpSpec } from '../model/mlp';
+import type { RunConfig } from '../protocol/experiment';
+import type { DivergenceInfo, RunStatus } from '../protocol/progress';
+import type { RunState } from '../protocol/api';
+
+/** Loss above this multiple of the first step's loss counts as divergence. */
+export const DIVERGENCE_FACTOR = 1e3;
+/** Floor under the initial loss for that test, so a near-zero first loss does not flag noise. */
+const DIVERGENCE_LOSS_FLOOR = 1e-2;
+
+/** Schedulers that cycle momentum (or beta1) as well as lr, recursively through SequentialLR. */
+function cyclesMomentum(config: SchedulerConfig): boolean {
+  if (config.type === 'CyclicLR' || config.type === 'OneCycleLR')
+    return config.cycleMomentum !== false;
+  if (config.type === 'SequentialLR') return config.schedulers.some(cyclesMomentum);
+  return false;
+}
+
+export class TrainingRun {
+  status: RunStatus = 'idle';
+  /** Optimizer steps taken. */
+  step = 0;
+  /** The loop trains this run while step < stopAt. */
+  stopAt = 0;
+  initialLoss: number | undefined;
+  lastLoss = NaN;
+  lastValLoss = NaN;
+  lastValAccuracy = NaN;
+  diverged?: DivergenceInfo;
+  error?: string;
+  /** Set when removed from the trainer, so results read after removal are dropped. */
+  removed = false;
+  readonly variables: tf.Variable[];
+  optimizer: TorchOptimizer;
+  scheduler: LiveScheduler | null = null;
+
+  constructor(
+    public config: RunConfig,
+    readonly spec: MlpSpec,
+    initialWeights: readonly Float32Array[],
+  ) {
+    this.variables = createVariables(spec, initialWeights);
+    this.optimizer = createOptimizer(config.optimizer);
+    this.scheduler = this.buildScheduler(config.scheduler);
+  }
+
+  /** Whether the loop should step this run now. */
+  get isActive(): boolean {
+    return this.status === 'training' && this.step < this.stopAt;
+  }
+
+  /** Whether the run can train further (not done, diverged or failed). */
+  get isLive(): boolean {
+    return this.status === 'idle' || this.status === 'training' || this.status === 'paused';
+  }
+
+  get lr(): number {
+    return this.optimizer.lr;
+  }
+
+  /** momentum (SGD, RMSprop) or beta1 (Adam family); undefined where there is none. */
+  get momentum(): number | undefined {
+    const optimizer = this.optimizer as unknown as SchedulableOptimizer;
+    return typeof optimizer.momentum === 'number' ? optimizer.momentum : optimizer.betas?.[0];
+  }
+
+  /** Whether per-step metrics carry momentum (only when a scheduler cycles it). */
+  get recordsMomentum(): boolean {
+    return cyclesMomentum(this.config.scheduler) && this.momentum !== undefined;
+  }
+
+  /** ReduceLROnPlateau is stepped with the validation loss at eval time, not per batch/epoch. */
+  get usesPlateau(): boolean {
+    return this.config.scheduler.type === 'ReduceLROnPlateau';
+  }
+
+  /** A loss that ends the run: non-finite, or far above where it started. */
+  isDivergentLoss(loss: number): boolean {
+    if (!Number.isFinite(loss)) return true;
+    if (this.initialLoss === undefined) return false;
+    return loss > DIVERGENCE_FACTOR * Math.max(this.initialLoss, DIVERGENCE_LOSS_FLOOR);
+  }
+
+  /** Applies new optimizer/scheduler configs; the scheduler restarts from the optimizer's lr. */
+  reconfigure(next: RunConfig): void {
+    const previous = this.config;
+    this.config = next;
+    const optimizerChanged = JSON.stringify(previous.optimizer) !== JSON.stringify(next.optimizer);
+    if (optimizerChanged) {
+      if (this.onlyLrDiffers(previous, next)) {
+        // Keep the optimizer's state (moments, buffers): only the step size changes.
+        this.optimizer.lr = (next.optimizer as { lr: number }).lr;
+      } else {
+        this.optimizer.dispose();
+        this.optimizer = createOptimizer(next.optimizer);
+      }
+    }
+    if (optimizerChanged || JSON.stringify(previous.scheduler) !== JSON.stringify(next.scheduler)) {
+      this.scheduler = this.buildScheduler(next.scheduler);
+    }
+  }
+
+  /** Back to step 0: initial weights, fresh optimizer and scheduler state. */
+  restart(initialWeights: readonly Float32Array[]): void {
+    assignVariables(this.variables, initialWeights);
+    this.optimizer.dispose();
+    this.optimizer = createOptimizer(this.config.optimizer);
+    this.scheduler = this.buildScheduler(this.config.scheduler);
+    this.status = 'idle';
+    this.step = 0;
+    this.stopAt = 0;
+    this.initialLoss = undefined;
+    this.lastLoss = this.lastValLoss = this.lastValAccuracy = NaN;
+    this.diverged = undefined;
+    this.error = undefined;
+  }
+
+  state(stepsPerEpoch: number): RunState {
+    const state: RunState = {
+      id: this.config.id,
+      label: this.config.label,
+      status: this.status,
+      config: this.config,
+      step: this.step,
+      epoch: this.step / stepsPerEpoch,
+      lr: this.lr,
+      loss: this.lastLoss,
+      valLoss: this.lastValLoss,
+      valAccuracy: this.lastValAccuracy,
+    };
+    const momentum = this.momentum;
+    if (momentum !== undefined) state.momentum = momentum;
+    if (this.diverged) state.diverged = { ...this.diverged };
+    if (this.error !== undefined) state.error = this.error;
+    return state;
+  }
+
+  dispose(): void {
+    this.removed = true;
+    this.optimizer.dispose();
+    for (const variable of this.variables) variable.dispose();
+  }
+
+  private onlyLrDiffers(previous: RunConfig, next: RunConfig): boolean {
+    const withoutLr = (config: RunConfig['optimizer']) =>
+      JSON.stringify({ ...config, lr: undefined });
+    return (
+      previous.optimizer.type === next.optimizer.type &&
+      'lr' in next.optimizer &&
+      withoutLr(previous.optimizer) === withoutLr(next.optimizer)
+    );
+  }
+
+  private buildScheduler(config: SchedulerConfig): LiveScheduler | null {
+    return config.type === 'None' ? null : createScheduler(config, this.optimizer);
+  }
+}

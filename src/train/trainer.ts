@@ -1,0 +1,549 @@
+/**
+ * Trainer: the multi-run experiment engine behind TrainerApi (everything but `init`, which
+ * the worker entry owns). All runs share the dataset, initial weights and batch order.
+ *
+ * The loop is cooperative: it takes a chunk of steps sized to about `chunkTargetMs` of wall
+ * time, reads that chunk's metrics in one asynchronous transfer, then yields a macrotask so
+ * control calls (pause, step, config changes) are served between chunks. Control calls are
+ * serialized on one queue, so they apply in the order they arrived.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { forward } from '../model/mlp';
+import { ConfigError, parseExperimentConfig, parseRunConfig } from '../protocol/experiment';
+import type { ExperimentConfig, RunConfig } from '../protocol/experiment';
+import type { ExperimentStatus } from '../protocol/progress';
+import type {
+  DatasetView,
+  GridPrediction,
+  SubscribeOptions,
+  TrainerApi,
+  TrainerState,
+} from '../protocol/api';
+import type { ProgressBatcher } from './progress-batcher';
+import { TrainingRun } from './run';
+import { Session } from './session';
+import { evaluate, trainStep } from './step';
+import { Subscriptions } from './subscriptions';
+import type { ProgressCallback } from './subscriptions';
+import { checkGridSize, gridInputs } from './grid';
+import { createDefaultYield } from './yield';
+import type { YieldToEventLoop } from './yield';
+
+export interface TrainerOptions {
+  /** Resolves after a macrotask; injectable so tests can observe or control yielding. */
+  yieldToEventLoop?: YieldToEventLoop;
+  /** Wall time one chunk of steps aims for (default 16 ms), bounding control latency. */
+  chunkTargetMs?: number;
+  /** Clock in ms (default performance.now). */
+  now?: () => number;
+}
+
+export const MAX_RUNS = 16;
+const MAX_CHUNK_STEPS = 1024;
+
+interface StepRecord {
+  run: TrainingRun;
+  step: number;
+  lr: number;
+  momentum: number | undefined;
+  index: number;
+}
+
+interface EvalRecord {
+  run: TrainingRun;
+  step: number;
+  index: number;
+}
+
+const RUN_UPDATE_FIELDS = ['optimizer', 'scheduler', 'schedulerStepOn', 'label'] as const;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export class Trainer implements Omit<TrainerApi, 'init'> {
+  private session: Session | null = null;
+  /** The configure() input, kept so reset({ seed }) can re-derive the seeds it did not fix. */
+  private input: Record<string, unknown> | null = null;
+  private runs: TrainingRun[] = [];
+  private generation = 0;
+  private loop: Promise<void> = Promise.resolve();
+  private loopRunning = false;
+  private stopRequested = false;
+  private mode: 'start' | 'step' = 'start';
+  private chunkSteps = 1;
+  private control: Promise<unknown> = Promise.resolve();
+  private readonly subscriptions: Subscriptions;
+  private readonly yieldToEventLoop: YieldToEventLoop;
+  private readonly chunkTargetMs: number;
+  private readonly now: () => number;
+
+  constructor(options: TrainerOptions = {}) {
+    this.yieldToEventLoop = options.yieldToEventLoop ?? createDefaultYield();
+    this.chunkTargetMs = options.chunkTargetMs ?? 16;
+    this.now = options.now ?? (() => performance.now());
+    this.subscriptions = new Subscriptions(this.now);
+  }
+
+  configure(input: unknown): Promise<ExperimentConfig> {
+    return this.serialize(async () => {
+      // Validate first: a bad config must leave the current experiment untouched.
+      const config = parseExperimentConfig(input);
+      await this.stopLoop();
+      this.install(config);
+      this.input = structuredClone(input) as Record<string, unknown>;
+      return this.currentConfig();
+    });
+  }
+
+  start(): Promise<void> {
+    return this.serialize(() => {
+      const session = this.requireSession();
+      this.mode = 'start';
+      for (const run of this.runs) {
+        if (run.isLive && run.step < session.totalSteps) {
+          run.status = 'training';
+          run.stopAt = session.totalSteps;
+        }
+      }
+      this.ensureLoop();
+      this.publishStatus();
+    });
+  }
+
+  resume(): Promise<void> {
+    return this.start();
+  }
+
+  pause(): Promise<void> {
+    return this.serialize(() => this.stopLoop());
+  }
+
+  async step(n = 1): Promise<void> {
+    if (!Number.isInteger(n) || n < 1)
+      throw new Error(`n: must be an integer >= 1, got ${String(n)}`);
+    await this.serialize(() => {
+      const session = this.requireSession();
+      this.mode = 'step';
+      for (const run of this.runs) {
+        if (run.isLive && run.step < session.totalSteps) {
+          run.status = 'training';
+          run.stopAt = Math.min(session.totalSteps, run.step + n);
+        }
+      }
+      this.ensureLoop();
+      this.publishStatus();
+    });
+    await this.waitForStop();
+  }
+
+  waitForStop(): Promise<void> {
+    return this.loopRunning ? this.loop : Promise.resolve();
+  }
+
+  reset(options: { seed?: number } = {}): Promise<void> {
+    return this.serialize(async () => {
+      const session = this.requireSession();
+      if (!isRecord(options)) throw new Error('options: must be an object like { seed: 2 }');
+      let config = this.currentConfig();
+      if (options.seed !== undefined) {
+        // Re-derive every seed the original input left to the top-level seed.
+        config = parseExperimentConfig({ ...this.input, seed: options.seed, runs: config.runs });
+      }
+      await this.stopLoop();
+      const withoutRuns = (c: ExperimentConfig) => JSON.stringify({ ...c, runs: [] });
+      if (withoutRuns(config) === withoutRuns(session.config)) {
+        // Same dataset, weights and batch order: keep the tensors, put every run back to step 0.
+        for (const run of this.runs) run.restart(session.initialWeights);
+        this.generation++;
+        this.chunkSteps = 1;
+        this.beginBatchers();
+      } else {
+        this.install(config);
+        this.input = { ...this.input, seed: options.seed };
+      }
+      this.publishStatus();
+    });
+  }
+
+  addRun(input: unknown): Promise<string> {
+    return this.serialize(() => {
+      const session = this.requireSession();
+      if (this.runs.length >= MAX_RUNS)
+        throw new ConfigError('run', `at most ${MAX_RUNS} runs per experiment`);
+      const hasId = isRecord(input) && input.id !== undefined;
+      const config = parseRunConfig(input, this.runs.length, 'run');
+      if (!hasId) config.id = this.unusedRunId();
+      if (this.runs.some((run) => run.config.id === config.id)) {
+        throw new ConfigError('run.id', `duplicate id "${config.id}"`);
+      }
+      const run = new TrainingRun(config, session.spec, session.initialWeights);
+      if (this.loopRunning && this.mode === 'start') {
+        run.status = 'training';
+        run.stopAt = session.totalSteps;
+      }
+      this.runs.push(run);
+      this.subscriptions.each((batcher) => batcher.addRun(config.id, run.status));
+      this.publishStatus();
+      return config.id;
+    });
+  }
+
+  removeRun(runId: string): Promise<void> {
+    return this.serialize(() => {
+      const run = this.requireRun(runId);
+      this.runs = this.runs.filter((other) => other !== run);
+      run.dispose();
+      this.subscriptions.each((batcher) => batcher.removeRun(runId));
+      this.publishStatus();
+    });
+  }
+
+  updateRun(runId: string, update: unknown): Promise<RunConfig> {
+    return this.serialize(() => {
+      const run = this.requireRun(runId);
+      if (!isRecord(update))
+        throw new ConfigError(
+          'update',
+          `must be an object with some of ${RUN_UPDATE_FIELDS.join(', ')}`,
+        );
+      for (const key of Object.keys(update)) {
+        if (!(RUN_UPDATE_FIELDS as readonly string[]).includes(key)) {
+          throw new ConfigError(
+            `update.${key}`,
+            `unknown field; allowed: ${RUN_UPDATE_FIELDS.join(', ')}`,
+          );
+        }
+      }
+      const changes = Object.fromEntries(
+        Object.entries(update).filter(([, value]) => value !== undefined),
+      );
+      const next = parseRunConfig({ ...run.config, ...changes }, this.runs.indexOf(run), 'update');
+      run.reconfigure(next);
+      return next;
+    });
+  }
+
+  subscribe(onProgress: ProgressCallback, options?: SubscribeOptions): Promise<number> {
+    return Promise.resolve().then(() =>
+      this.subscriptions.add(onProgress, options, (batcher) => this.prime(batcher)),
+    );
+  }
+
+  async unsubscribe(subscriptionId: number): Promise<void> {
+    this.subscriptions.remove(subscriptionId);
+  }
+
+  async getState(): Promise<TrainerState> {
+    const session = this.session;
+    return {
+      status: this.experimentStatus(),
+      config: session ? this.currentConfig() : null,
+      generation: this.generation,
+      totalSteps: session?.totalSteps ?? 0,
+      stepsPerEpoch: session?.stepsPerEpoch ?? 0,
+      runs: this.runs.map((run) => run.state(session?.stepsPerEpoch ?? 1)),
+    };
+  }
+
+  async predictGrid(runId: string, n: number): Promise<GridPrediction> {
+    const session = this.requireSession();
+    const run = this.requireRun(runId);
+    checkGridSize(n);
+    const { dataset, spec } = session;
+    const inputs = gridInputs(dataset, n);
+    const output = tf.tidy(() => {
+      const x = tf.tensor2d(inputs, [inputs.length / dataset.inputDims, dataset.inputDims]);
+      const y = forward(spec, run.variables, x);
+      return spec.task === 'binary' ? tf.sigmoid(y) : y;
+    });
+    try {
+      const values = (await output.data()) as Float32Array;
+      return { n, xRange: [...dataset.xRange], yRange: [...dataset.yRange], values };
+    } finally {
+      output.dispose();
+    }
+  }
+
+  async getDataset(): Promise<DatasetView> {
+    const { dataset } = this.requireSession();
+    const copy = (split: DatasetView['train']) => ({ x: split.x.slice(), y: split.y.slice() });
+    return {
+      ...dataset,
+      train: copy(dataset.train),
+      validation: copy(dataset.validation),
+      xRange: [...dataset.xRange],
+      yRange: [...dataset.yRange],
+    };
+  }
+
+  /** Stops training and frees every tensor; the trainer can be configured again afterwards. */
+  dispose(): Promise<void> {
+    return this.serialize(async () => {
+      await this.stopLoop();
+      this.disposeExperiment();
+      this.subscriptions.clear();
+    });
+  }
+
+  // --- experiment lifecycle -------------------------------------------------------------
+
+  private install(config: ExperimentConfig): void {
+    this.disposeExperiment();
+    const session = new Session(config);
+    this.session = session;
+    this.runs = config.runs.map(
+      (runConfig) => new TrainingRun(runConfig, session.spec, session.initialWeights),
+    );
+    this.generation++;
+    this.chunkSteps = 1;
+    this.beginBatchers();
+    this.publishStatus();
+  }
+
+  private disposeExperiment(): void {
+    for (const run of this.runs) run.dispose();
+    this.runs = [];
+    this.session?.dispose();
+    this.session = null;
+  }
+
+  private currentConfig(): ExperimentConfig {
+    const session = this.requireSession();
+    return { ...session.config, runs: this.runs.map((run) => run.config) };
+  }
+
+  private unusedRunId(): string {
+    const ids = new Set(this.runs.map((run) => run.config.id));
+    let n = this.runs.length;
+    while (ids.has(`run-${n}`)) n++;
+    return `run-${n}`;
+  }
+
+  private requireSession(): Session {
+    if (!this.session) throw new Error('no experiment: call configure() first');
+    return this.session;
+  }
+
+  private requireRun(runId: string): TrainingRun {
+    const run = this.runs.find((candidate) => candidate.config.id === runId);
+    if (!run) {
+      const known = this.runs.map((candidate) => `"${candidate.config.id}"`).join(', ') || 'none';
+      throw new Error(`runId: no run "${String(runId)}" (runs: ${known})`);
+    }
+    return run;
+  }
+
+  private serialize<T>(operation: () => T | Promise<T>): Promise<T> {
+    const result = this.control.then(operation);
+    this.control = result.catch(() => undefined);
+    return result;
+  }
+
+  // --- the loop -------------------------------------------------------------------------
+
+  private ensureLoop(): void {
+    if (this.loopRunning) return;
+    this.loopRunning = true;
+    this.loop = this.runLoop();
+  }
+
+  private async stopLoop(): Promise<void> {
+    if (!this.loopRunning) return;
+    this.stopRequested = true;
+    await this.loop;
+  }
+
+  private async runLoop(): Promise<void> {
+    try {
+      while (!this.stopRequested && this.runs.some((run) => run.isActive)) {
+        await this.runChunk();
+        await this.yieldToEventLoop();
+      }
+    } catch (error) {
+      // Per-run failures are caught in runChunk; this is the engine itself failing.
+      for (const run of this.runs) {
+        if (run.status === 'training') {
+          run.status = 'error';
+          run.error = errorMessage(error);
+        }
+      }
+    }
+    // From the last check above to here runs without awaiting, so no start() can slip
+    // in between seeing the loop as running and the loop ending.
+    this.loopRunning = false;
+    this.stopRequested = false;
+    const total = this.session?.totalSteps ?? 0;
+    for (const run of this.runs) {
+      if (run.status === 'training') run.status = run.step >= total ? 'done' : 'paused';
+    }
+    this.publishStatus();
+  }
+
+  private async runChunk(): Promise<void> {
+    const session = this.requireSession();
+    const started = this.now();
+    const scalars: tf.Scalar[] = [];
+    const steps: StepRecord[] = [];
+    const evals: EvalRecord[] = [];
+    let stepsTaken = 0;
+    // An evaluation ends the chunk: ReduceLROnPlateau needs its result before the next step.
+    while (stepsTaken < this.chunkSteps && evals.length === 0) {
+      const active = this.runs.filter((run) => run.isActive);
+      if (active.length === 0) break;
+      for (const run of active) {
+        try {
+          this.stepRun(session, run, scalars, steps, evals);
+        } catch (error) {
+          run.status = 'error';
+          run.error = errorMessage(error);
+        }
+      }
+      stepsTaken++;
+    }
+    if (scalars.length === 0) return;
+    const stacked = tf.stack(scalars);
+    tf.dispose(scalars);
+    let values: Float32Array;
+    try {
+      values = (await stacked.data()) as Float32Array;
+    } finally {
+      stacked.dispose();
+    }
+    this.recordSteps(session, steps, values);
+    this.recordEvals(session, evals, values);
+    for (const run of this.runs) {
+      if (run.status === 'training' && run.step >= run.stopAt) {
+        run.status = run.step >= session.totalSteps ? 'done' : 'paused';
+      }
+    }
+    this.adaptChunk(this.now() - started, stepsTaken);
+    this.publishStatus();
+  }
+
+  private stepRun(
+    session: Session,
+    run: TrainingRun,
+    scalars: tf.Scalar[],
+    steps: StepRecord[],
+    evals: EvalRecord[],
+  ): void {
+    const stepIndex = run.step;
+    const lr = run.lr;
+    const momentum = run.recordsMomentum ? run.momentum : undefined;
+    const { loss, gradNorm } = trainStep(session.spec, run.variables, run.optimizer, () =>
+      session.batches.batch(stepIndex),
+    );
+    steps.push({ run, step: stepIndex + 1, lr, momentum, index: scalars.length });
+    scalars.push(loss, gradNorm);
+    run.step++;
+    if (run.scheduler && !run.usesPlateau) {
+      const epochEnded = run.step % session.stepsPerEpoch === 0;
+      if (run.config.schedulerStepOn === 'batch' || epochEnded) run.scheduler.step();
+    }
+    if (session.isEvalStep(run.step)) {
+      evals.push({ run, step: run.step, index: scalars.length });
+      scalars.push(...evaluate(session.spec, run.variables, session.validation, session.train));
+    }
+  }
+
+  private recordSteps(session: Session, steps: StepRecord[], values: Float32Array): void {
+    for (const { run, step, lr, momentum, index } of steps) {
+      if (run.removed || run.diverged || run.status === 'error') continue;
+      const loss = values[index];
+      const gradNorm = values[index + 1];
+      if (step === 1) run.initialLoss = loss;
+      const point = { step, epoch: step / session.stepsPerEpoch, loss, lr, momentum, gradNorm };
+      this.subscriptions.each((batcher) => batcher.addStep(run.config.id, point));
+      run.lastLoss = loss;
+      if (run.isDivergentLoss(loss)) {
+        // Steps already queued past this one are discarded; the run stays where it broke.
+        run.diverged = { step, lr, loss };
+        run.status = 'diverged';
+        run.step = step;
+        const diverged = run.diverged;
+        this.subscriptions.each((batcher) =>
+          batcher.setRunStatus(run.config.id, 'diverged', { diverged }),
+        );
+      }
+    }
+  }
+
+  private recordEvals(session: Session, evals: EvalRecord[], values: Float32Array): void {
+    for (const { run, step, index } of evals) {
+      if (run.removed || run.status === 'error' || (run.diverged && run.diverged.step < step))
+        continue;
+      const [valLoss, valAccuracy, trainLoss, trainAccuracy] = values.subarray(index, index + 4);
+      run.lastValLoss = valLoss;
+      run.lastValAccuracy = valAccuracy;
+      const point = { step, valLoss, valAccuracy, trainLoss, trainAccuracy };
+      this.subscriptions.each((batcher) => batcher.addEval(run.config.id, point));
+      if (run.usesPlateau && run.scheduler && !run.diverged) {
+        // Without a validation split, the plateau watches the full training loss instead.
+        run.scheduler.step(session.validation.count > 0 ? valLoss : trainLoss);
+      }
+    }
+  }
+
+  /** Sizes the next chunk so it takes about chunkTargetMs, growing at most 2x per chunk. */
+  private adaptChunk(elapsedMs: number, stepsTaken: number): void {
+    if (stepsTaken === 0) return;
+    const perStep = Math.max(elapsedMs, 0.01) / stepsTaken;
+    const fitting = Math.floor(this.chunkTargetMs / perStep);
+    this.chunkSteps = Math.max(1, Math.min(fitting, 2 * this.chunkSteps, MAX_CHUNK_STEPS));
+  }
+
+  // --- progress -------------------------------------------------------------------------
+
+  private experimentStatus(): ExperimentStatus {
+    if (!this.session) return 'unconfigured';
+    if (this.loopRunning) return 'running';
+    if (
+      this.runs.length > 0 &&
+      this.runs.every((run) => !run.isLive || run.step >= this.session!.totalSteps)
+    ) {
+      return 'done';
+    }
+    return this.runs.some((run) => run.step > 0) ? 'paused' : 'idle';
+  }
+
+  private shape() {
+    const session = this.session;
+    return {
+      generation: this.generation,
+      totalSteps: session?.totalSteps ?? 0,
+      stepsPerEpoch: session?.stepsPerEpoch ?? 0,
+    };
+  }
+
+  private beginBatchers(): void {
+    this.subscriptions.each((batcher) => this.prime(batcher));
+  }
+
+  /** Brings a batcher to the current experiment: its runs and their statuses, no history. */
+  private prime(batcher: ProgressBatcher): void {
+    batcher.begin(
+      this.shape(),
+      this.runs.map((run) => run.config.id),
+      this.experimentStatus(),
+    );
+    for (const run of this.runs) {
+      batcher.setRunStatus(run.config.id, run.status, { diverged: run.diverged, error: run.error });
+    }
+  }
+
+  private publishStatus(): void {
+    const status = this.experimentStatus();
+    this.subscriptions.each((batcher) => {
+      batcher.setStatus(status);
+      for (const run of this.runs) {
+        batcher.setRunStatus(run.config.id, run.status, { error: run.error });
+      }
+    });
+    this.subscriptions.pump();
+  }
+}

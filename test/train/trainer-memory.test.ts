@@ -1,0 +1,54 @@
+/**
+ * Leaks: tf.memory().numTensors stays flat over 2,000 steps (batch slicing across hundreds of
+ * epochs, a scheduler, periodic evaluation, predictGrid), stays flat again after the optimizer
+ * is replaced mid-training, and drops to zero when the trainer is disposed.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, expect, test } from 'vitest';
+import { Trainer } from '../../src/train/trainer';
+import { useCpu } from './helpers';
+
+beforeAll(useCpu);
+
+test(
+  'numTensors is flat over 2,000 steps and zero after dispose',
+  { timeout: 180_000 },
+  async () => {
+    const trainer = new Trainer();
+    await trainer.configure({
+      dataset: { type: 'xor', samples: 60 },
+      model: { hidden: [4] },
+      // 48 training points, batch 8: 6 steps per epoch, so 2,000 steps cross ~330 epochs.
+      training: { batchSize: 8, steps: 2400, evalEvery: 25 },
+      runs: [
+        {
+          id: 'r',
+          optimizer: { type: 'Adam', lr: 0.01 },
+          scheduler: { type: 'OneCycleLR', maxLr: 0.05, totalSteps: 2400 },
+        },
+      ],
+    });
+    await trainer.subscribe(() => undefined);
+    await trainer.step(50); // warm-up: optimizer slots created, epoch cache full
+    const baseline = tf.memory().numTensors;
+    await trainer.step(1000);
+    expect(tf.memory().numTensors).toBe(baseline);
+    await trainer.predictGrid('r', 16);
+    await trainer.step(1000);
+    expect(tf.memory().numTensors).toBe(baseline);
+
+    // A new optimizer type replaces the old one (disposing its slots) and creates its own.
+    await trainer.updateRun('r', {
+      optimizer: { type: 'SGD', lr: 0.01, momentum: 0.9 },
+      scheduler: { type: 'ReduceLROnPlateau' },
+    });
+    await trainer.step(10);
+    const afterSwap = tf.memory().numTensors;
+    await trainer.step(300);
+    expect(tf.memory().numTensors).toBe(afterSwap);
+    expect((await trainer.getState()).runs[0]).toMatchObject({ step: 2360, status: 'paused' });
+
+    await trainer.dispose();
+    expect(tf.memory().numTensors).toBe(0);
+  },
+);
