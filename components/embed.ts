@@ -1,0 +1,10 @@
+/**
+ * Entry of the one-file embed, dist/optim-lab.js: `<script type="module" src=".../optim-lab.js">`
+ * registers every element. The build (scripts/build/plugins.mjs) points the client's worker
+ * at dist/optim-lab.worker.js beside this file, resolved from this module's own URL, so the
+ * embed works from any path on any static host. The client is exported too, so a page script
+ * can drive the trainer without the elements.
+ */
+import './index.js';
+
+export { createTrainerClient } from '../workers/client.js';

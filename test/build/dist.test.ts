@@ -1,0 +1,130 @@
+// What `npm run build` promises (issue 2 section 1, issue 4 section 7): core.js imports in
+// plain Node, schedule.js and the embed stay free of TF.js, the worker ships with its wasm
+// files beside it, and the .d.ts files and custom-elements.json exist.
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { distPath, importedSpecifiers, readBuilt, repoRoot } from './dist';
+
+/**
+ * Strings only TF.js code contains and that survive minification (flag names, its package
+ * names, an engine error message). The test below checks they really are in the worker.
+ */
+const TFJS_MARKERS = ['@tensorflow', 'tfjs-backend', 'WEBGL_VERSION', 'IS_BROWSER', 'tf.ready()'];
+
+/** Runs an ES module snippet in a fresh, plain Node process (no Vite, no Vitest transforms). */
+function runInNode(source: string): string {
+  return execFileSync(process.execPath, ['--input-type=module', '-e', source], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+}
+
+describe('dist/core.js', () => {
+  it('imports in plain Node and its optimizers and schedulers work', () => {
+    readBuilt('core.js');
+    const output = runInNode(`
+      import * as tf from '@tensorflow/tfjs';
+      const core = await import(${JSON.stringify(distPath('core.js'))});
+      const w = tf.variable(tf.scalar(1));
+      const optimizer = core.createOptimizer({ type: 'SGD', lr: 0.1 });
+      optimizer.minimize(() => w.square());
+      const { lr } = core.sampleSchedule({ type: 'StepLR', stepSize: 2, gamma: 0.5 }, { steps: 5, baseLr: 1 });
+      const engine = [core.Trainer, core.createDataset, core.parseExperimentConfig].map((f) => typeof f);
+      console.log(JSON.stringify({ w: (await w.data())[0], lr, engine }));
+    `);
+    const result = JSON.parse(output.trim().split('\n').at(-1) ?? '{}');
+    // d(w^2)/dw = 2w = 2 at w = 1, so one SGD step gives 1 - 0.1 * 2 = 0.8 (float32).
+    expect(result.w).toBeCloseTo(0.8, 6);
+    // StepLR halves the lr every 2 steps: 1, 1, 0.5, 0.5, 0.25.
+    expect(result.lr).toEqual([1, 1, 0.5, 0.5, 0.25]);
+    // The training engine ships in the same entry (trainer, datasets, config parsing).
+    expect(result.engine).toEqual(['function', 'function', 'function']);
+  });
+
+  it('leaves TF.js and valibot to the consumer (imports them, does not bundle them)', () => {
+    const specifiers = importedSpecifiers(readBuilt('core.js'));
+    expect(specifiers).toContain('@tensorflow/tfjs');
+    for (const specifier of specifiers) {
+      expect(specifier, 'core.js imports packages only, no relative chunks').not.toMatch(/^\./);
+    }
+  });
+});
+
+describe('dist/schedule.js', () => {
+  it('imports nothing but valibot and contains no TF.js', () => {
+    const code = readBuilt('schedule.js');
+    expect(importedSpecifiers(code).filter((s) => s !== 'valibot')).toEqual([]);
+    for (const marker of TFJS_MARKERS) expect(code).not.toContain(marker);
+  });
+
+  it('samples a schedule in plain Node', () => {
+    const output = runInNode(`
+      const { sampleSchedule } = await import(${JSON.stringify(distPath('schedule.js'))});
+      console.log(JSON.stringify(sampleSchedule({ type: 'ExponentialLR', gamma: 0.5 }, { steps: 3, baseLr: 0.8 }).lr));
+    `);
+    // ExponentialLR multiplies by gamma each step: 0.8, 0.4, 0.2.
+    expect(JSON.parse(output.trim())).toEqual([0.8, 0.4, 0.2]);
+  });
+});
+
+describe('dist/optim-lab.js (the one-file embed)', () => {
+  it('is self-contained and contains no TF.js', () => {
+    const code = readBuilt('optim-lab.js');
+    expect(importedSpecifiers(code)).toEqual([]);
+    for (const marker of TFJS_MARKERS) expect(code).not.toContain(marker);
+  });
+
+  it('finds its worker beside itself, relative to its own URL', () => {
+    const code = readBuilt('optim-lab.js');
+    expect(code).toMatch(
+      /new URL\(\s*(?:\/\*[^*]*\*\/\s*)?["'`]\.\/optim-lab\.worker\.js["'`]\s*,\s*import\.meta\.url/,
+    );
+    expect(code).not.toMatch(/["'`]\/[^"'`]*\.worker[^"'`]*\.js["'`]/);
+  });
+
+  it('ships the worker with TF.js inside and the wasm binaries next to it', () => {
+    const worker = readBuilt('optim-lab.worker.js');
+    expect(importedSpecifiers(worker)).toEqual([]);
+    // Proves the markers the TF.js-free checks look for are real: minified TF.js has them.
+    expect(TFJS_MARKERS.filter((marker) => worker.includes(marker)).length).toBeGreaterThanOrEqual(
+      3,
+    );
+    for (const wasm of [
+      'tfjs-backend-wasm.wasm',
+      'tfjs-backend-wasm-simd.wasm',
+      'tfjs-backend-wasm-threaded-simd.wasm',
+    ]) {
+      expect(existsSync(distPath(wasm)), `dist/${wasm}`).toBe(true);
+      expect(worker).toMatch(
+        new RegExp(
+          `new URL\\(\\s*["'\`]${wasm.replace(/\./g, '\\.')}["'\`]\\s*,\\s*import\\.meta\\.url`,
+        ),
+      );
+    }
+  });
+});
+
+describe('types and manifest', () => {
+  it('writes the .d.ts files package.json "exports" points at', () => {
+    expect(readBuilt('types/src/index.d.ts')).toMatch(/export \*/);
+    expect(readBuilt('types/src/schedule/index.d.ts')).toContain('sampleSchedule');
+  });
+
+  it('writes custom-elements.json describing every public element', () => {
+    const manifest = JSON.parse(readBuilt('custom-elements.json')) as {
+      modules: { declarations?: { tagName?: string }[] }[];
+    };
+    const tags = manifest.modules.flatMap((m) => (m.declarations ?? []).map((d) => d.tagName));
+    for (const tag of [
+      'optim-lab',
+      'optimizer-picker',
+      'scheduler-editor',
+      'lr-curve',
+      'loss-plot',
+    ]) {
+      expect(tags).toContain(tag);
+    }
+  });
+});
