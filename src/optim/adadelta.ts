@@ -25,17 +25,22 @@ export class Adadelta extends TorchOptimizer {
   }
 
   protected updateParameter(param: tf.Variable, grad: tf.Tensor, state: ParameterState): void {
-    const rho = this.rho;
+    const scalars = this.scalars;
+    const rho = scalars.hyper('rho', this.rho);
+    const oneMinusRho = scalars.hyper('1-rho', 1 - this.rho);
+    const eps = scalars.hyper('eps', this.eps);
     let g = this.maximize ? tf.neg(grad) : grad;
-    if (this.weightDecay !== 0) g = tf.add(g, tf.mul(param, this.weightDecay));
+    if (this.weightDecay !== 0) {
+      g = tf.add(g, tf.mul(param, scalars.hyper('weightDecay', this.weightDecay)));
+    }
     const squareAvg = state.slot('square_avg', () => tf.zerosLike(param));
     const accDelta = state.slot('acc_delta', () => tf.zerosLike(param));
-    const newSquareAvg = tf.add(tf.mul(squareAvg, rho), tf.mul(tf.mul(g, g), 1 - rho));
-    const std = tf.sqrt(tf.add(newSquareAvg, this.eps));
-    const delta = tf.mul(tf.div(tf.sqrt(tf.add(accDelta, this.eps)), std), g);
+    const newSquareAvg = tf.add(tf.mul(squareAvg, rho), tf.mul(tf.mul(g, g), oneMinusRho));
+    const std = tf.sqrt(tf.add(newSquareAvg, eps));
+    const delta = tf.mul(tf.div(tf.sqrt(tf.add(accDelta, eps)), std), g);
     squareAvg.assign(newSquareAvg);
-    accDelta.assign(tf.add(tf.mul(accDelta, rho), tf.mul(tf.mul(delta, delta), 1 - rho)));
-    param.assign(tf.sub(param, tf.mul(delta, this.lr)));
+    accDelta.assign(tf.add(tf.mul(accDelta, rho), tf.mul(tf.mul(delta, delta), oneMinusRho)));
+    param.assign(tf.sub(param, tf.mul(delta, scalars.hyper('lr', this.lr))));
   }
 
   toConfig(): AdadeltaConfig {

@@ -27,15 +27,20 @@ export class Adagrad extends TorchOptimizer {
   }
 
   protected updateParameter(param: tf.Variable, grad: tf.Tensor, state: ParameterState): void {
+    const scalars = this.scalars;
     let g = this.maximize ? tf.neg(grad) : grad;
-    if (this.weightDecay !== 0) g = tf.add(g, tf.mul(param, this.weightDecay));
+    if (this.weightDecay !== 0) {
+      g = tf.add(g, tf.mul(param, scalars.hyper('weightDecay', this.weightDecay)));
+    }
     const clr = this.lr / (1 + (state.step - 1) * this.lrDecay);
     // torch fills `sum` in the constructor; creating it on the first step is equivalent.
     const sum = state.slot('sum', () => tf.fill(param.shape, this.initialAccumulatorValue));
     const newSum = tf.add(sum, tf.mul(g, g));
     sum.assign(newSum);
-    const std = tf.add(tf.sqrt(newSum), this.eps);
-    param.assign(tf.sub(param, tf.mul(tf.div(g, std), clr)));
+    const std = tf.add(tf.sqrt(newSum), scalars.hyper('eps', this.eps));
+    // clr is the same for every step when lrDecay is 0: keep it then, else make it per step.
+    const clrScalar = this.lrDecay === 0 ? scalars.hyper('clr', clr) : scalars.perStep(clr);
+    param.assign(tf.sub(param, tf.mul(tf.div(g, std), clrScalar)));
   }
 
   toConfig(): AdagradConfig {

@@ -28,16 +28,26 @@ export class Adam extends AdamLike {
   protected updateParameter(param: tf.Variable, grad: tf.Tensor, state: ParameterState): void {
     const [beta1, beta2] = this.betas;
     const lr = this.lr;
+    const scalars = this.scalars;
     let g = this.maximize ? tf.neg(grad) : grad;
-    if (this.decoupledWeightDecay) {
-      param.assign(tf.mul(param, 1 - lr * this.weightDecay));
-    } else if (this.weightDecay !== 0) {
-      g = tf.add(g, tf.mul(param, this.weightDecay));
+    // AdamW with weightDecay 0 would multiply p by exactly 1: skipping that changes nothing.
+    if (this.weightDecay !== 0) {
+      if (this.decoupledWeightDecay) {
+        param.assign(tf.mul(param, scalars.hyper('1-lr*weightDecay', 1 - lr * this.weightDecay)));
+      } else {
+        g = tf.add(g, tf.mul(param, scalars.hyper('weightDecay', this.weightDecay)));
+      }
     }
     const expAvg = state.slot('exp_avg', () => tf.zerosLike(param));
     const expAvgSq = state.slot('exp_avg_sq', () => tf.zerosLike(param));
-    const m = tf.add(tf.mul(expAvg, beta1), tf.mul(g, 1 - beta1));
-    const v = tf.add(tf.mul(expAvgSq, beta2), tf.mul(tf.mul(g, g), 1 - beta2));
+    const m = tf.add(
+      tf.mul(expAvg, scalars.hyper('beta1', beta1)),
+      tf.mul(g, scalars.hyper('1-beta1', 1 - beta1)),
+    );
+    const v = tf.add(
+      tf.mul(expAvgSq, scalars.hyper('beta2', beta2)),
+      tf.mul(tf.mul(g, g), scalars.hyper('1-beta2', 1 - beta2)),
+    );
     expAvg.assign(m);
     expAvgSq.assign(v);
 
@@ -51,8 +61,11 @@ export class Adam extends AdamLike {
       second = tf.maximum(maxSq, v);
       maxSq.assign(second);
     }
-    const denom = tf.add(tf.div(tf.sqrt(second), biasCorrection2Sqrt), this.eps);
-    param.assign(tf.sub(param, tf.mul(tf.div(m, denom), stepSize)));
+    const denom = tf.add(
+      tf.div(tf.sqrt(second), scalars.perStep(biasCorrection2Sqrt)),
+      scalars.hyper('eps', this.eps),
+    );
+    param.assign(tf.sub(param, tf.mul(tf.div(m, denom), scalars.perStep(stepSize))));
   }
 
   toConfig(): AdamConfig | AdamWConfig {

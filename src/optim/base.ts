@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { ScalarCache } from './scalars';
 import { ParameterState } from './state';
 import type { OptimizerConfig } from './types';
 
@@ -51,11 +52,14 @@ export function assertFiniteNonNegative(field: string, value: number): void {
  *
  * Hyperparameters are plain JS numbers read at every step, so assigning `lr` (or momentum /
  * betas where the optimizer has them) takes effect on the next step, as when a torch
- * scheduler writes `param_groups[0]['lr']`.
+ * scheduler writes `param_groups[0]['lr']`. Updates take them as tensors from `scalars`,
+ * which remakes a tensor only when its value changes (see ScalarCache).
  */
 export abstract class TorchOptimizer extends tf.Optimizer {
   private lrValue = 0;
   private readonly states = new Map<string, ParameterState>();
+  /** Scalar operands for updateParameter; freed by dispose(). */
+  protected readonly scalars = new ScalarCache();
 
   /** Counter names kept per parameter (besides slots); NAdam adds `mu_product`. */
   protected readonly counterNames: readonly string[] = ['step'];
@@ -79,15 +83,20 @@ export abstract class TorchOptimizer extends tf.Optimizer {
 
   override applyGradients(variableGradients: GradientInput): void {
     const entries = gradientEntries(variableGradients);
-    tf.tidy(() => {
-      for (const { name, gradient } of entries) {
-        if (gradient === null) continue; // torch skips parameters whose grad is None
-        const param = registeredVariable(name);
-        const state = this.stateFor(name);
-        state.setCounter('step', state.step + 1);
-        this.updateParameter(param, gradient, state);
-      }
-    });
+    try {
+      tf.tidy(() => {
+        for (const { name, gradient } of entries) {
+          if (gradient === null) continue; // torch skips parameters whose grad is None
+          const param = registeredVariable(name);
+          const state = this.stateFor(name);
+          state.setCounter('step', state.step + 1);
+          this.updateParameter(param, gradient, state);
+        }
+      });
+    } finally {
+      // The tidy has freed this step's scalars, also when an update threw.
+      this.scalars.endStep();
+    }
     this.incrementIterations();
   }
 
@@ -148,6 +157,7 @@ export abstract class TorchOptimizer extends tf.Optimizer {
 
   override dispose(): void {
     this.disposeStates();
+    this.scalars.dispose();
   }
 
   private disposeStates(): void {

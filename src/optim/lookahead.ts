@@ -74,7 +74,10 @@ export class Lookahead extends TorchOptimizer {
   protected updateParameter(param: tf.Variable, _grad: tf.Tensor, state: ParameterState): void {
     if (state.step % this.k !== 0) return;
     const slow = state.slot('slow', () => tf.clone(param));
-    const newSlow = tf.add(slow, tf.mul(tf.sub(param, slow), this.alpha));
+    // Per step, not kept: syncs are rare, and a kept scalar first made at step k would make
+    // the number of live tensors change after the run has started.
+    const alpha = this.scalars.perStep(this.alpha);
+    const newSlow = tf.add(slow, tf.mul(tf.sub(param, slow), alpha));
     slow.assign(newSlow);
     param.assign(newSlow);
   }

@@ -27,8 +27,11 @@ export class NAdam extends AdamLike {
     const [beta1, beta2] = this.betas;
     const lr = this.lr;
     const step = state.step;
+    const scalars = this.scalars;
     let g = this.maximize ? tf.neg(grad) : grad;
-    if (this.weightDecay !== 0) g = tf.add(g, tf.mul(param, this.weightDecay));
+    if (this.weightDecay !== 0) {
+      g = tf.add(g, tf.mul(param, scalars.hyper('weightDecay', this.weightDecay)));
+    }
 
     // The momentum cache mu_t and mu_{t+1}, in float64 like torch's Python floats.
     const mu = beta1 * (1 - 0.5 * 0.96 ** (step * this.momentumDecay));
@@ -40,15 +43,26 @@ export class NAdam extends AdamLike {
 
     const expAvg = state.slot('exp_avg', () => tf.zerosLike(param));
     const expAvgSq = state.slot('exp_avg_sq', () => tf.zerosLike(param));
-    const m = tf.add(tf.mul(expAvg, beta1), tf.mul(g, 1 - beta1));
-    const v = tf.add(tf.mul(expAvgSq, beta2), tf.mul(tf.mul(g, g), 1 - beta2));
+    const m = tf.add(
+      tf.mul(expAvg, scalars.hyper('beta1', beta1)),
+      tf.mul(g, scalars.hyper('1-beta1', 1 - beta1)),
+    );
+    const v = tf.add(
+      tf.mul(expAvgSq, scalars.hyper('beta2', beta2)),
+      tf.mul(tf.mul(g, g), scalars.hyper('1-beta2', 1 - beta2)),
+    );
     expAvg.assign(m);
     expAvgSq.assign(v);
 
-    const denom = tf.add(tf.sqrt(tf.div(v, 1 - beta2 ** step)), this.eps);
+    const denom = tf.add(
+      tf.sqrt(tf.div(v, scalars.perStep(1 - beta2 ** step))),
+      scalars.hyper('eps', this.eps),
+    );
     // Two separate updates, as torch's two addcdiv_ calls (each rounds to float32).
-    const afterGrad = tf.sub(param, tf.mul(tf.div(g, denom), (lr * (1 - mu)) / (1 - muProduct)));
-    param.assign(tf.sub(afterGrad, tf.mul(tf.div(m, denom), (lr * muNext) / (1 - muProductNext))));
+    const gradStep = scalars.perStep((lr * (1 - mu)) / (1 - muProduct));
+    const momentStep = scalars.perStep((lr * muNext) / (1 - muProductNext));
+    const afterGrad = tf.sub(param, tf.mul(tf.div(g, denom), gradStep));
+    param.assign(tf.sub(afterGrad, tf.mul(tf.div(m, denom), momentStep)));
   }
 
   toConfig(): NAdamConfig {

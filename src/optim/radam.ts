@@ -21,21 +21,30 @@ export class RAdam extends AdamLike {
 
   protected updateParameter(param: tf.Variable, grad: tf.Tensor, state: ParameterState): void {
     const [beta1, beta2] = this.betas;
-    const lr = this.lr;
     const step = state.step;
+    const scalars = this.scalars;
     let g = this.maximize ? tf.neg(grad) : grad;
-    if (this.weightDecay !== 0) g = tf.add(g, tf.mul(param, this.weightDecay));
+    if (this.weightDecay !== 0) {
+      g = tf.add(g, tf.mul(param, scalars.hyper('weightDecay', this.weightDecay)));
+    }
 
     const expAvg = state.slot('exp_avg', () => tf.zerosLike(param));
     const expAvgSq = state.slot('exp_avg_sq', () => tf.zerosLike(param));
-    const m = tf.add(tf.mul(expAvg, beta1), tf.mul(g, 1 - beta1));
-    const v = tf.add(tf.mul(expAvgSq, beta2), tf.mul(tf.mul(g, g), 1 - beta2));
+    const m = tf.add(
+      tf.mul(expAvg, scalars.hyper('beta1', beta1)),
+      tf.mul(g, scalars.hyper('1-beta1', 1 - beta1)),
+    );
+    const v = tf.add(
+      tf.mul(expAvgSq, scalars.hyper('beta2', beta2)),
+      tf.mul(tf.mul(g, g), scalars.hyper('1-beta2', 1 - beta2)),
+    );
     expAvg.assign(m);
     expAvgSq.assign(v);
 
     const biasCorrection1 = 1 - beta1 ** step;
     const biasCorrection2 = 1 - beta2 ** step;
-    const correctedAvg = tf.div(m, biasCorrection1);
+    const correctedAvg = tf.div(m, scalars.perStep(biasCorrection1));
+    const lr = scalars.hyper('lr', this.lr);
     const rhoInf = 2 / (1 - beta2) - 1;
     const rhoT = rhoInf - (2 * step * beta2 ** step) / biasCorrection2;
     let update: tf.Tensor;
@@ -43,8 +52,13 @@ export class RAdam extends AdamLike {
       const rect = Math.sqrt(
         ((rhoT - 4) * (rhoT - 2) * rhoInf) / ((rhoInf - 4) * (rhoInf - 2) * rhoT),
       );
-      const adaptiveLr = tf.div(Math.sqrt(biasCorrection2), tf.add(tf.sqrt(v), this.eps));
-      update = tf.mul(tf.mul(tf.mul(correctedAvg, lr), adaptiveLr), rect);
+      // eps per step rather than kept: only this branch uses it, and a kept scalar appearing
+      // after the first steps would make the number of live tensors jump mid-run.
+      const adaptiveLr = tf.div(
+        scalars.perStep(Math.sqrt(biasCorrection2)),
+        tf.add(tf.sqrt(v), scalars.perStep(this.eps)),
+      );
+      update = tf.mul(tf.mul(tf.mul(correctedAvg, lr), adaptiveLr), scalars.perStep(rect));
     } else {
       update = tf.mul(correctedAvg, lr);
     }

@@ -41,33 +41,38 @@ export class RMSprop extends TorchOptimizer {
   }
 
   protected updateParameter(param: tf.Variable, grad: tf.Tensor, state: ParameterState): void {
-    const alpha = this.alpha;
+    const scalars = this.scalars;
+    const alpha = scalars.hyper('alpha', this.alpha);
+    const oneMinusAlpha = scalars.hyper('1-alpha', 1 - this.alpha);
     let g = this.maximize ? tf.neg(grad) : grad;
-    if (this.weightDecay !== 0) g = tf.add(g, tf.mul(param, this.weightDecay));
+    if (this.weightDecay !== 0) {
+      g = tf.add(g, tf.mul(param, scalars.hyper('weightDecay', this.weightDecay)));
+    }
     const squareAvg = state.slot('square_avg', () => tf.zerosLike(param));
-    const newSquareAvg = tf.add(tf.mul(squareAvg, alpha), tf.mul(tf.mul(g, g), 1 - alpha));
+    const newSquareAvg = tf.add(tf.mul(squareAvg, alpha), tf.mul(tf.mul(g, g), oneMinusAlpha));
     squareAvg.assign(newSquareAvg);
 
     let avg: tf.Tensor;
     if (this.centered) {
       const gradAvg = state.slot('grad_avg', () => tf.zerosLike(param));
-      const newGradAvg = tf.add(tf.mul(gradAvg, alpha), tf.mul(g, 1 - alpha));
+      const newGradAvg = tf.add(tf.mul(gradAvg, alpha), tf.mul(g, oneMinusAlpha));
       gradAvg.assign(newGradAvg);
       avg = tf.sqrt(tf.sub(newSquareAvg, tf.mul(newGradAvg, newGradAvg)));
     } else {
       avg = tf.sqrt(newSquareAvg);
     }
-    avg = tf.add(avg, this.eps);
+    avg = tf.add(avg, scalars.hyper('eps', this.eps));
 
+    const lr = scalars.hyper('lr', this.lr);
     const momentum = this.momentum;
     if (momentum > 0) {
       // Created lazily, so a scheduler may raise momentum from 0 mid-run.
       const buffer = state.slot('momentum_buffer', () => tf.zerosLike(param));
-      const newBuffer = tf.add(tf.mul(buffer, momentum), tf.div(g, avg));
+      const newBuffer = tf.add(tf.mul(buffer, scalars.hyper('momentum', momentum)), tf.div(g, avg));
       buffer.assign(newBuffer);
-      param.assign(tf.sub(param, tf.mul(newBuffer, this.lr)));
+      param.assign(tf.sub(param, tf.mul(newBuffer, lr)));
     } else {
-      param.assign(tf.sub(param, tf.mul(tf.div(g, avg), this.lr)));
+      param.assign(tf.sub(param, tf.mul(tf.div(g, avg), lr)));
     }
   }
 

@@ -36,22 +36,32 @@ export class SGD extends TorchOptimizer {
   }
 
   protected updateParameter(param: tf.Variable, grad: tf.Tensor, state: ParameterState): void {
+    const scalars = this.scalars;
     let direction = this.maximize ? tf.neg(grad) : grad;
-    if (this.weightDecay !== 0) direction = tf.add(direction, tf.mul(param, this.weightDecay));
+    if (this.weightDecay !== 0) {
+      direction = tf.add(direction, tf.mul(param, scalars.hyper('weightDecay', this.weightDecay)));
+    }
     const momentum = this.momentum;
     if (momentum !== 0) {
+      // Made (and kept) on the first step too, though only later steps use them, so that the
+      // number of live tensors is the same from the first step on.
+      const momentumScalar = scalars.hyper('momentum', momentum);
+      const dampingScalar =
+        this.dampening === 0 ? null : scalars.hyper('1-dampening', 1 - this.dampening);
       let buffer: tf.Tensor;
       if (state.hasSlot('momentum_buffer')) {
         const slot = state.slot('momentum_buffer', () => direction);
-        buffer = tf.add(tf.mul(slot, momentum), tf.mul(direction, 1 - this.dampening));
+        // With no dampening the factor is exactly 1: skip the multiply, not the semantics.
+        const damped = dampingScalar === null ? direction : tf.mul(direction, dampingScalar);
+        buffer = tf.add(tf.mul(slot, momentumScalar), damped);
         slot.assign(buffer);
       } else {
         // torch: the first buffer is the gradient itself, undamped.
         buffer = state.slot('momentum_buffer', () => tf.clone(direction));
       }
-      direction = this.nesterov ? tf.add(direction, tf.mul(buffer, momentum)) : buffer;
+      direction = this.nesterov ? tf.add(direction, tf.mul(buffer, momentumScalar)) : buffer;
     }
-    param.assign(tf.sub(param, tf.mul(direction, this.lr)));
+    param.assign(tf.sub(param, tf.mul(direction, scalars.hyper('lr', this.lr))));
   }
 
   toConfig(): SGDConfig {
