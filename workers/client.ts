@@ -12,6 +12,8 @@ import type {
   BackendInfo,
   DatasetView,
   GridPrediction,
+  LrFinderOptions,
+  LrFinderResult,
   RunUpdate,
   SubscribeOptions,
   TrainerApi,
@@ -148,6 +150,14 @@ export class TrainerClient {
 
   getDataset(): Promise<DatasetView> {
     return this.call((api) => api.getDataset());
+  }
+
+  /**
+   * LR range test on a throwaway copy of the model; the runs are untouched. Rejects while
+   * training is running (pause() first) and with a field-named message for bad options.
+   */
+  findLr(options?: LrFinderOptions): Promise<LrFinderResult> {
+    return this.call((api) => api.findLr(options));
   }
 
   /**

@@ -11,6 +11,7 @@ import type {
   DatasetView,
   GridPrediction,
   InitOptions,
+  LrFinderResult,
   RunUpdate,
   SubscribeOptions,
   TrainerApi,
@@ -179,6 +180,16 @@ export class TrainerService implements TrainerApi {
 
   async getDataset(): Promise<DatasetView> {
     return (await this.engine()).getDataset();
+  }
+
+  async findLr(options?: unknown): Promise<LrFinderResult> {
+    const result = await (await this.engine()).findLr(options);
+    // The arrays are this call's own: move them to the page rather than copy them.
+    return Comlink.transfer(result, [
+      result.lr.buffer,
+      result.loss.buffer,
+      result.smoothedLoss.buffer,
+    ]);
   }
 
   /** The engine, once a backend runs (selecting 'auto' if the page never called init). */

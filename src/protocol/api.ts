@@ -119,6 +119,48 @@ export interface DatasetView {
   yRange: [number, number];
 }
 
+/** Options of `findLr`, the LR range test (Smith 2015 §3.3, fastai's lr_find). */
+export interface LrFinderOptions {
+  /** Optimizer to test (its lr is overridden per step); default the first run's optimizer. */
+  optimizer?: OptimizerConfig;
+  /** First lr of the ramp (default 1e-7). */
+  startLr?: number;
+  /** Last lr of the ramp (default 10); must be > startLr. */
+  endLr?: number;
+  /** Optimizer steps, one lr each (default 100). */
+  steps?: number;
+  /** 'exp' (default): lr_i = startLr * (endLr/startLr)^(i/(steps-1)); 'linear': evenly spaced. */
+  mode?: 'exp' | 'linear';
+  /** beta of the debiased exponential moving average of the loss, in [0, 1) (default 0.98). */
+  smoothing?: number;
+  /** Stop once the smoothed loss exceeds this multiple of the best one so far (default 4). */
+  divergeFactor?: number;
+  /** Start from fresh weights drawn with this seed (same init scheme) instead of the
+   * experiment's initial weights; the batch order is the experiment's either way. */
+  seed?: number;
+}
+
+/** Read off the smoothed curve without the first tenth of the ramp (still mostly noise)
+ * and, after an early stop, the last 5 points (the blow-up), as fastai does. */
+export interface LrFinderSuggestion {
+  /** The lr where the smoothed loss falls fastest against log10(lr). */
+  steepest: number;
+  /** The lr of the lowest smoothed loss, divided by 10 (fastai's "minimum / 10"). */
+  minimumDiv10: number;
+}
+
+/** One point per step taken (fewer than `steps` when stoppedEarly). */
+export interface LrFinderResult {
+  lr: Float32Array;
+  /** The mini-batch training loss at that lr (as the runs report it, L2 penalty included). */
+  loss: Float32Array;
+  smoothedLoss: Float32Array;
+  /** True when the loss blew up (or became non-finite) before the ramp ended. */
+  stoppedEarly: boolean;
+  /** NaN fields when no finite smoothed loss was seen. */
+  suggestion: LrFinderSuggestion;
+}
+
 export interface TrainerApi {
   /** Picks and initialises the TF.js backend. Implemented by the worker entry. */
   init(options?: InitOptions): Promise<BackendInfo>;
@@ -156,4 +198,12 @@ export interface TrainerApi {
   predictGrid(runId: string, n: number): Promise<GridPrediction>;
   /** The experiment's points, to draw them. */
   getDataset(): Promise<DatasetView>;
+  /**
+   * LR range test: trains a throwaway copy of the model from the experiment's initial weights
+   * on the experiment's batches (in the runs' order) with the lr ramped from startLr to endLr,
+   * one step per lr. The runs are never touched. Rejects while training is running (pause()
+   * first); control calls made meanwhile wait until it is done. Options are validated, errors
+   * naming the field (`findLr.endLr: must be > startLr`).
+   */
+  findLr(options?: LrFinderOptions | unknown): Promise<LrFinderResult>;
 }

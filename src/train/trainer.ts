@@ -15,6 +15,7 @@ import type { ExperimentStatus } from '../protocol/progress';
 import type {
   DatasetView,
   GridPrediction,
+  LrFinderResult,
   SubscribeOptions,
   TrainerApi,
   TrainerState,
@@ -26,6 +27,8 @@ import { evaluate, trainStep } from './step';
 import { Subscriptions } from './subscriptions';
 import type { ProgressCallback } from './subscriptions';
 import { checkGridSize, gridInputs } from './grid';
+import { runLrRangeTest } from './lr-finder';
+import { parseLrFinderOptions } from './lr-finder-options';
 import { createDefaultYield } from './yield';
 import type { YieldToEventLoop } from './yield';
 
@@ -279,6 +282,29 @@ export class Trainer implements Omit<TrainerApi, 'init'> {
       xRange: [...dataset.xRange],
       yRange: [...dataset.yRange],
     };
+  }
+
+  /**
+   * LR range test on a throwaway copy of the model (see lr-finder.ts). Refused while the loop
+   * runs rather than pausing around it: the page asked for training, and silently stopping it
+   * would surprise; pause() first. Queued like every control call, so a start() sent meanwhile
+   * waits until the test is done and the runs continue exactly where they were.
+   */
+  findLr(input?: unknown): Promise<LrFinderResult> {
+    return this.serialize(() => {
+      const options = parseLrFinderOptions(input);
+      const session = this.requireSession();
+      if (this.loopRunning) {
+        throw new Error('findLr: training is running; pause() first, then call findLr again');
+      }
+      const optimizer = options.optimizer ?? this.runs[0]?.config.optimizer;
+      if (!optimizer) {
+        throw new ConfigError('findLr.optimizer', 'is required when the experiment has no runs');
+      }
+      return runLrRangeTest(session, optimizer, options, {
+        yieldToEventLoop: this.yieldToEventLoop,
+      });
+    });
   }
 
   /** Stops training and frees every tensor; the trainer can be configured again afterwards. */
