@@ -8,3 +8,8 @@
 import './index.js';
 
 export { createTrainerClient } from '../workers/client.js';
+export type { TrainerClient, TrainerClientOptions } from '../workers/client.js';
+// TF-free helpers for a small grid search driven from a page script.
+export { gridRuns, rankRuns } from '../src/train/grid-search.js';
+// The schedule maths (pure TS), for pages that draw or tabulate LR curves themselves.
+export { sampleSchedule, parseSchedulerConfig } from '../src/schedule/index.js';

@@ -18,6 +18,9 @@ export const plotTheme = css`
     --plot-font: var(--optim-lab-font, system-ui, -apple-system, 'Segoe UI', sans-serif);
     --plot-radius: var(--optim-lab-radius, 6px);
     display: block;
+    /* Native controls (the smoothing slider, selects) follow the theme: without this a
+       dark plot shows a white light-scheme slider track. */
+    color-scheme: light dark;
     color: var(--plot-ink);
     background: var(--plot-background);
     font-family: var(--plot-font);

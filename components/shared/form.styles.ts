@@ -118,38 +118,40 @@ export const formStyles = css`
 /**
  * The theme tokens both editors expose on :host, with light and dark defaults. Private
  * `--_x` variables resolve the public `--optim-x` ones once, so the rules above stay short.
+ * Each falls back to the page-wide `--optim-lab-*` family the plots and the lab read, so one
+ * rule on a page themes every element; `--optim-color-*` still wins for editor-only tweaks.
  */
 export const themeTokens = css`
   :host {
-    --_fg: var(--optim-color-text, #1b1f24);
-    --_muted: var(--optim-color-muted, #57606a);
-    --_bg: var(--optim-color-surface, #ffffff);
-    --_input-bg: var(--optim-color-input, #ffffff);
-    --_border: var(--optim-color-border, #8c959f);
-    --_accent: var(--optim-color-accent, #0b63c7);
-    --_focus: var(--optim-color-focus, #0b63c7);
-    --_danger: var(--optim-color-danger, #b3261e);
-    --_radius: var(--optim-radius, 6px);
+    --_fg: var(--optim-color-text, var(--optim-lab-ink, #1b1f24));
+    --_muted: var(--optim-color-muted, var(--optim-lab-muted, #57606a));
+    --_bg: var(--optim-color-surface, var(--optim-lab-surface, #ffffff));
+    --_input-bg: var(--optim-color-input, var(--optim-lab-surface, #ffffff));
+    --_border: var(--optim-color-border, var(--optim-lab-border, #8c959f));
+    --_accent: var(--optim-color-accent, var(--optim-lab-accent, #0b63c7));
+    --_focus: var(--optim-color-focus, var(--optim-lab-focus, #0b63c7));
+    --_danger: var(--optim-color-danger, var(--optim-lab-error, #b3261e));
+    --_radius: var(--optim-radius, var(--optim-lab-radius, 6px));
     --_gap: var(--optim-gap, 0.75rem);
     display: block;
     /* Own background and colour scheme: light text must never land on a page's white. */
     color-scheme: light dark;
     color: var(--_fg);
     background: var(--_bg);
-    font-family: var(--optim-font, system-ui, sans-serif);
+    font-family: var(--optim-font, var(--optim-lab-font, system-ui, sans-serif));
     font-size: var(--optim-font-size, 1rem);
     line-height: 1.4;
   }
   @media (prefers-color-scheme: dark) {
     :host {
-      --_fg: var(--optim-color-text, #e6edf3);
-      --_muted: var(--optim-color-muted, #a8b3bf);
-      --_bg: var(--optim-color-surface, #0d1117);
-      --_input-bg: var(--optim-color-input, #161b22);
-      --_border: var(--optim-color-border, #6e7681);
-      --_accent: var(--optim-color-accent, #58a6ff);
-      --_focus: var(--optim-color-focus, #79c0ff);
-      --_danger: var(--optim-color-danger, #ff8a80);
+      --_fg: var(--optim-color-text, var(--optim-lab-ink, #e6edf3));
+      --_muted: var(--optim-color-muted, var(--optim-lab-muted, #a8b3bf));
+      --_bg: var(--optim-color-surface, var(--optim-lab-surface, #0d1117));
+      --_input-bg: var(--optim-color-input, var(--optim-lab-surface, #161b22));
+      --_border: var(--optim-color-border, var(--optim-lab-border, #6e7681));
+      --_accent: var(--optim-color-accent, var(--optim-lab-accent, #58a6ff));
+      --_focus: var(--optim-color-focus, var(--optim-lab-focus, #79c0ff));
+      --_danger: var(--optim-color-danger, var(--optim-lab-error, #ff8a80));
     }
   }
   :host([hidden]) {

@@ -1,0 +1,92 @@
+import { LitElement, html } from 'lit';
+import type { PropertyValues, TemplateResult } from 'lit';
+import { property, query } from 'lit/decorators.js';
+import type { DatasetView, GridPrediction } from '../../src/protocol/api.js';
+import { DARK_COLORS, LIGHT_COLORS, drawDataView } from './draw.js';
+import { dataViewStyles } from './data-view.styles.js';
+
+/** Backing-store size: sharp at 9rem on a 2x screen. */
+const CANVAS_PIXELS = 288;
+
+/**
+ * The data of an experiment over the input plane, coloured by class, on top of a model's
+ * predictions: the decision boundary is where the colours meet. Filled dots are training
+ * points, rings are validation points. For 1-D regression (sine) it draws the points and
+ * the predicted curve.
+ *
+ * @summary A decision-boundary picture: a model's predictions with the data on top.
+ *
+ * @csspart figure - The figure around picture and caption.
+ * @csspart canvas - The picture (role="img").
+ * @csspart caption - The caption.
+ *
+ * @cssproperty [--data-view-size=9rem] - Width and height of the picture.
+ */
+export class OptimDataView extends LitElement {
+  static override styles = dataViewStyles;
+
+  /** The points to draw (from the trainer's getDataset()). */
+  @property({ attribute: false }) data?: DatasetView;
+  /** The model's predictions (from the trainer's predictGrid()). */
+  @property({ attribute: false }) grid?: GridPrediction;
+  /** Caption under the picture, also the start of its accessible name. */
+  @property() caption = '';
+  /** Extra words for the accessible name, e.g. the accuracy. */
+  @property() description = '';
+
+  @query('canvas') private canvas?: HTMLCanvasElement;
+  private readonly colorScheme = matchMedia('(prefers-color-scheme: dark)');
+  private readonly redraw = () => this.draw();
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.colorScheme.addEventListener('change', this.redraw);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.colorScheme.removeEventListener('change', this.redraw);
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('data') || changed.has('grid')) this.draw();
+  }
+
+  private draw(): void {
+    const canvas = this.canvas;
+    const ctx = canvas?.getContext('2d');
+    if (!canvas || !ctx) return;
+    // A fixed backing size (CSS scales it): reading the layout here would force a reflow
+    // on every redraw, and these pictures redraw while the lab trains.
+    if (canvas.width !== CANVAS_PIXELS) {
+      canvas.width = CANVAS_PIXELS;
+      canvas.height = CANVAS_PIXELS;
+    }
+    const frame = {
+      width: CANVAS_PIXELS,
+      height: CANVAS_PIXELS,
+      xRange: this.grid?.xRange ?? this.data?.xRange ?? ([-1, 1] as const),
+      yRange: this.grid?.yRange ?? this.data?.yRange ?? ([-1, 1] as const),
+    };
+    drawDataView(
+      ctx,
+      frame,
+      this.data,
+      this.grid,
+      this.colorScheme.matches ? DARK_COLORS : LIGHT_COLORS,
+    );
+  }
+
+  override render(): TemplateResult {
+    const what = this.data
+      ? this.data.task === 'binary'
+        ? `${this.data.type} data: predicted class over the plane, training points as dots`
+        : `${this.data.type} data and the model's predictions`
+      : 'no data yet';
+    const label = [this.caption, what, this.description].filter(Boolean).join('. ');
+    return html`<figure part="figure">
+      <canvas part="canvas" role="img" aria-label=${label}></canvas>
+      <figcaption part="caption">${this.caption}</figcaption>
+    </figure>`;
+  }
+}

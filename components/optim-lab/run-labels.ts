@@ -1,0 +1,61 @@
+/**
+ * Names for runs that a reader can tell apart in a legend: "SGD + Nesterov, lr 0.1",
+ * "Adam, lr 0.01 + OneCycleLR". Also the numbers the LR preview needs from an optimizer
+ * config (its lr and momentum, PyTorch defaults filled in) without loading TF.js.
+ */
+import type { OptimizerConfig } from '../../src/optim/types.js';
+import type { SchedulerConfig } from '../../src/schedule/types.js';
+import { OPTIMIZER_DEFAULTS } from '../optimizer-picker/defaults.js';
+import { formatValue } from '../plot/format.js';
+
+function optimizerName(optimizer: OptimizerConfig): string {
+  switch (optimizer.type) {
+    case 'SGD':
+      if (!optimizer.momentum) return 'SGD';
+      return optimizer.nesterov ? 'SGD + Nesterov' : 'SGD + momentum';
+    case 'Lookahead':
+      return `Lookahead(${optimizerName(optimizer.optimizer)})`;
+    default:
+      return optimizer.type;
+  }
+}
+
+function schedulerName(scheduler: SchedulerConfig): string {
+  if (scheduler.type === 'SequentialLR' && Array.isArray(scheduler.schedulers)) {
+    return scheduler.schedulers.map(schedulerName).join(' → ');
+  }
+  return scheduler.type;
+}
+
+/** The lr the optimizer starts with (PyTorch's default where the config leaves it out). */
+export function optimizerLr(optimizer: OptimizerConfig): number {
+  if (optimizer.type === 'Lookahead') return optimizerLr(optimizer.optimizer);
+  const fallback = OPTIMIZER_DEFAULTS[optimizer.type]?.lr;
+  return optimizer.lr ?? (typeof fallback === 'number' ? fallback : 1e-3);
+}
+
+/** Momentum (SGD, RMSprop) or beta1 (Adam family): what a cycling scheduler moves. */
+export function optimizerMomentum(optimizer: OptimizerConfig): number | undefined {
+  switch (optimizer.type) {
+    case 'Lookahead':
+      return optimizerMomentum(optimizer.optimizer);
+    case 'SGD':
+    case 'RMSprop':
+      return optimizer.momentum ?? 0;
+    case 'Adam':
+    case 'AdamW':
+    case 'NAdam':
+    case 'RAdam':
+    case 'Adamax':
+      return optimizer.betas?.[0] ?? 0.9;
+    default:
+      return undefined;
+  }
+}
+
+/** "SGD + momentum, lr 0.1" or, with a schedule, "Adam, lr 0.01 + OneCycleLR". */
+export function describeRun(optimizer: OptimizerConfig, scheduler?: SchedulerConfig): string {
+  const name = `${optimizerName(optimizer)}, lr ${formatValue(optimizerLr(optimizer))}`;
+  if (!scheduler || scheduler.type === 'None') return name;
+  return `${name} + ${schedulerName(scheduler)}`;
+}

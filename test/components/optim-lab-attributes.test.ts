@@ -1,0 +1,256 @@
+import { describe, expect, it } from 'vitest';
+import {
+  attributeForPath,
+  DEFAULT_RUN,
+  readLabAttributes,
+  splitConfigError,
+} from '../../components/optim-lab/attributes.js';
+import { experimentHorizon } from '../../components/optim-lab/horizon.js';
+
+describe('readLabAttributes: attribute -> experiment config', () => {
+  it('gives one default run and no problems when nothing is set', () => {
+    const setup = readLabAttributes({});
+    expect(setup.problems).toEqual([]);
+    expect(setup.experiment.runs).toEqual([DEFAULT_RUN]);
+    expect(setup.backend).toBe('auto');
+    expect(setup.hidden.size).toBe(0);
+  });
+
+  it('maps every scalar attribute to its field, forgiving case and dashes', () => {
+    const setup = readLabAttributes({
+      dataset: 'Spiral',
+      hidden: '16, 8,4',
+      activation: 'leaky-relu',
+      batchSize: '64',
+      epochs: '3',
+      seed: '42',
+      backend: 'CPU',
+      hide: 'dataset model, lr-curve',
+    });
+    expect(setup.problems).toEqual([]);
+    expect(setup.experiment.dataset).toEqual({ type: 'spiral' });
+    expect(setup.experiment.model).toEqual({ hidden: [16, 8, 4], activation: 'leakyRelu' });
+    expect(setup.experiment.training).toEqual({ batchSize: 64, epochs: 3 });
+    expect(setup.experiment.seed).toBe(42);
+    expect(setup.backend).toBe('cpu');
+    expect([...setup.hidden]).toEqual(['dataset', 'model', 'lr-curve']);
+  });
+
+  it('gives the default run the lr attribute when there is one', () => {
+    expect(readLabAttributes({ lr: '0.3' }).experiment.runs).toEqual([
+      { optimizer: { type: 'Adam', lr: 0.3 } },
+    ]);
+  });
+
+  it('accepts hidden="none" as a model without hidden layers', () => {
+    expect(readLabAttributes({ hidden: 'none' }).experiment.model?.hidden).toEqual([]);
+  });
+
+  it('turns an optimizer list into one run each and fills lr where the optimizer has none', () => {
+    const setup = readLabAttributes({ optimizer: 'sgd adamw', lr: '0.05' });
+    expect(setup.problems).toEqual([]);
+    expect(setup.experiment.runs).toEqual([
+      { optimizer: { type: 'SGD', lr: 0.05 } },
+      { optimizer: { type: 'AdamW', lr: 0.05 } },
+    ]);
+  });
+
+  it('keeps an lr written in the optimizer JSON over the lr attribute (more specific wins)', () => {
+    const setup = readLabAttributes({
+      optimizer:
+        '[{"type":"SGD","lr":0.5,"momentum":0.9},{"type":"Lookahead","optimizer":{"type":"Adam"}}]',
+      lr: '0.01',
+    });
+    expect(setup.experiment.runs.map((run) => run.optimizer)).toEqual([
+      { type: 'SGD', lr: 0.5, momentum: 0.9 },
+      { type: 'Lookahead', optimizer: { type: 'Adam', lr: 0.01 } },
+    ]);
+  });
+
+  it('applies one scheduler to every run, or one per run from an array', () => {
+    const one = readLabAttributes({
+      optimizer: 'SGD Adam',
+      scheduler: '{"type":"StepLR","stepSize":100,"gamma":0.5}',
+    });
+    expect(one.experiment.runs.map((run) => run.scheduler)).toEqual([
+      { type: 'StepLR', stepSize: 100, gamma: 0.5 },
+      { type: 'StepLR', stepSize: 100, gamma: 0.5 },
+    ]);
+    const each = readLabAttributes({
+      optimizer: 'SGD Adam',
+      scheduler: '[{"type":"None"},{"type":"ExponentialLR","gamma":0.99}]',
+    });
+    expect(each.experiment.runs.map((run) => run.scheduler)).toEqual([
+      { type: 'None' },
+      { type: 'ExponentialLR', gamma: 0.99 },
+    ]);
+  });
+
+  it('lets schedules that span the training fill their length from the horizon', () => {
+    // 400 samples, 20% validation -> 320 training points; batch 32 -> 10 steps per epoch;
+    // 5 epochs -> 50 steps in all.
+    const setup = readLabAttributes({
+      epochs: '5',
+      scheduler:
+        '{"type":"SequentialLR","schedulers":[{"type":"LinearLR","startFactor":0.1,"totalIters":10},{"type":"CosineAnnealingLR"}],"milestones":[10]}',
+    });
+    expect(experimentHorizon(setup.experiment)).toEqual({ stepsPerEpoch: 10, totalSteps: 50 });
+    expect(setup.experiment.runs[0].scheduler).toEqual({
+      type: 'SequentialLR',
+      schedulers: [
+        { type: 'LinearLR', startFactor: 0.1, totalIters: 10 },
+        { type: 'CosineAnnealingLR', tMax: 40 },
+      ],
+      milestones: [10],
+    });
+    const oneCycle = readLabAttributes({
+      epochs: '5',
+      batchSize: '100',
+      scheduler: '{"type":"OneCycleLR","maxLr":0.1}',
+    });
+    // ceil(320 / 100) = 4 steps per epoch, 20 steps in all.
+    expect(oneCycle.experiment.runs[0].scheduler).toEqual({
+      type: 'OneCycleLR',
+      maxLr: 0.1,
+      totalSteps: 20,
+    });
+  });
+
+  it('uses config as the base and lets the scalar attributes override it', () => {
+    const config = {
+      dataset: { type: 'xor' as const, samples: 200 },
+      training: { steps: 500, batchSize: 16 },
+      runs: [{ label: 'mine', optimizer: { type: 'RMSprop' as const } }],
+    };
+    const setup = readLabAttributes({ config: JSON.stringify(config), epochs: '2' });
+    expect(setup.problems).toEqual([]);
+    expect(setup.experiment.dataset).toEqual({ type: 'xor', samples: 200 });
+    expect(setup.experiment.training).toEqual({ batchSize: 16, epochs: 2 });
+    expect(setup.experiment.runs).toEqual(config.runs);
+  });
+
+  it('never writes into a config object given as a property', () => {
+    const config = { runs: [{ optimizer: { type: 'SGD' as const } }] };
+    readLabAttributes({ config, lr: '0.1' });
+    expect(config).toEqual({ runs: [{ optimizer: { type: 'SGD' } }] });
+  });
+});
+
+describe('readLabAttributes: bad input names the attribute and what is allowed', () => {
+  const cases: Array<[string, Parameters<typeof readLabAttributes>[0], RegExp]> = [
+    ['lr="abc"', { lr: 'abc' }, /^lr: expected a positive number, got "abc"$/],
+    ['lr="-1"', { lr: '-1' }, /^lr: expected a positive number, got "-1"$/],
+    ['lr="1e-2x"', { lr: '1e-2x' }, /^lr: expected a positive number/],
+    ['hidden="0"', { hidden: '0' }, /^hidden: expected layer widths from 1 to 1024.*"0"/],
+    ['hidden="16,-3"', { hidden: '16,-3' }, /^hidden: expected layer widths.*"-3" is not allowed/],
+    ['epochs="2.5"', { epochs: '2.5' }, /^epochs: expected an integer from 1 to/],
+    ['batch-size="0"', { batchSize: '0' }, /^batch-size: expected an integer from 1 to/],
+    ['seed="-1"', { seed: '-1' }, /^seed: expected an integer from 0 to 4294967295/],
+    [
+      'dataset="mnist"',
+      { dataset: 'mnist' },
+      /^dataset: expected one of circle, xor, .*got "mnist"/,
+    ],
+    ['activation="swish"', { activation: 'swish' }, /^activation: expected one of relu, /],
+    [
+      'optimizer="Adamm"',
+      { optimizer: 'Adamm' },
+      /^optimizer: expected an optimizer type \(one of SGD, /,
+    ],
+    ['optimizer broken JSON', { optimizer: '{"type":"SGD",' }, /^optimizer: not valid JSON/],
+    [
+      'scheduler type Nope',
+      { scheduler: '{"type":"Nope"}' },
+      /^scheduler: unknown type "Nope"; allowed: None, StepLR/,
+    ],
+    ['scheduler broken JSON', { scheduler: '{type: StepLR}' }, /^scheduler: not valid JSON/],
+    [
+      'scheduler bare word',
+      { scheduler: 'StepLR' },
+      /^scheduler: expected a scheduler config as JSON/,
+    ],
+    [
+      'config not an object',
+      { config: '[1,2]' },
+      /^config: expected an experiment as a JSON object/,
+    ],
+    [
+      'backend="tpu"',
+      { backend: 'tpu' },
+      /^backend: expected one of auto, webgpu, webgl, wasm, cpu/,
+    ],
+    [
+      'hide="everything"',
+      { hide: 'everything' },
+      /^hide: unknown section "everything"; allowed: dataset/,
+    ],
+  ];
+  for (const [name, values, pattern] of cases) {
+    it(name, () => {
+      const setup = readLabAttributes(values);
+      expect(setup.problems).toHaveLength(1);
+      expect(setup.problems[0].message).toMatch(pattern);
+    });
+  }
+
+  it('reports every bad attribute at once and still builds a usable experiment', () => {
+    const setup = readLabAttributes({ lr: 'abc', hidden: '0', dataset: 'spiral' });
+    expect(setup.problems.map((p) => p.attribute)).toEqual(['hidden', 'lr']);
+    expect(setup.experiment.dataset).toEqual({ type: 'spiral' });
+    expect(setup.experiment.runs).toEqual([DEFAULT_RUN]);
+  });
+
+  it('checks the whole experiment and names the attribute behind a bad nested option', () => {
+    const scheduler = readLabAttributes({ scheduler: '{"type":"StepLR"}' });
+    expect(scheduler.problems.map((p) => p.attribute)).toEqual(['scheduler']);
+    expect(scheduler.problems[0].message).toMatch(
+      /^scheduler: .* \(runs\[0\]\.scheduler\.stepSize\)$/,
+    );
+    const optimizer = readLabAttributes({ optimizer: '{"type":"Adam","betas":[0.9,1.5]}' });
+    expect(optimizer.problems[0].message).toMatch(/^optimizer: .* \(runs\[0\]\.optimizer\.betas/);
+    const config = readLabAttributes({ config: '{"dataset":{"noise":-1}}' });
+    expect(config.problems[0].message).toMatch(/^config: .* \(dataset\.noise\)$/);
+  });
+
+  it('refuses a scheduler array whose length does not match the runs', () => {
+    const setup = readLabAttributes({
+      optimizer: 'SGD Adam Adagrad',
+      scheduler: '[{"type":"None"},{"type":"None"}]',
+    });
+    expect(setup.problems[0].message).toBe(
+      'scheduler: got 2 schedulers for 3 runs; give one, or one per run',
+    );
+  });
+});
+
+describe('attributeForPath: trainer errors point back at the attribute', () => {
+  it('blames the most specific attribute that set the field', () => {
+    const { provenance } = readLabAttributes({
+      config: '{"runs":[{"optimizer":{"type":"Adam","betas":[0.9,2]}}]}',
+      lr: '0.1',
+      hidden: '8',
+    });
+    expect(attributeForPath('runs[0].optimizer.lr', provenance)).toBe('lr');
+    expect(attributeForPath('runs[0].optimizer.betas[1]', provenance)).toBe('config');
+    expect(attributeForPath('model.hidden[0]', provenance)).toBe('hidden');
+    expect(attributeForPath('dataset.noise', provenance)).toBe('config');
+  });
+
+  it('blames optimizer / scheduler when they built the runs, and nothing for lab defaults', () => {
+    const { provenance } = readLabAttributes({
+      optimizer: '{"type":"Adam","betas":[0.9,2]}',
+      scheduler: '{"type":"StepLR"}',
+    });
+    expect(attributeForPath('runs[0].optimizer.betas[1]', provenance)).toBe('optimizer');
+    expect(attributeForPath('runs[0].scheduler.stepSize', provenance)).toBe('scheduler');
+    expect(attributeForPath('training.batchSize', provenance)).toBeUndefined();
+  });
+
+  it('splits a path-first message', () => {
+    expect(splitConfigError('runs[1].optimizer.betas[0]: must be in [0, 1)')).toEqual({
+      path: 'runs[1].optimizer.betas[0]',
+      detail: 'must be in [0, 1)',
+    });
+    expect(splitConfigError('something broke')).toEqual({ path: '', detail: 'something broke' });
+  });
+});

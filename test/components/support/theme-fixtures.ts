@@ -1,0 +1,192 @@
+/**
+ * Each element with representative content, mounted into a container of a given width.
+ * `ready` resolves once the element has rendered at its real size (plots measure their box
+ * with a ResizeObserver and draw on the next animation frame).
+ */
+import { userEvent } from 'vitest/browser';
+import '../../../components/data-view/index.js';
+import '../../../components/loss-plot/index.js';
+import '../../../components/lr-curve/index.js';
+import '../../../components/optim-lab/index.js';
+import '../../../components/optimizer-picker/index.js';
+import '../../../components/scheduler-editor/index.js';
+import type { LitElement } from 'lit';
+import type { LossPlot } from '../../../components/loss-plot/index.js';
+import type { DatasetView, GridPrediction } from '../../../src/protocol/api.js';
+
+export const nextFrame = () =>
+  new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+
+export async function settle(el: LitElement): Promise<void> {
+  await el.updateComplete;
+  await nextFrame();
+  await nextFrame();
+  await el.updateComplete;
+}
+
+export interface Fixture {
+  name: string;
+  /** Whether the element holds keyboard-focusable controls. */
+  focusable: boolean;
+  create: () => LitElement;
+  /** Work after connecting: typing an invalid entry, streaming data. */
+  fill?: (el: LitElement) => Promise<void>;
+}
+
+/** Loss curves that fall from different starts, `n` points per run. */
+export function fillRuns(plot: LossPlot, runs: number, n = 400): void {
+  const labels = ['Adam', 'SGD', 'RMSprop', 'AdamW', 'NAdam', 'Adagrad', 'RAdam', 'Adamax'];
+  plot.setRuns(labels.slice(0, runs).map((label, i) => ({ id: `run-${i}`, label })));
+  const steps = Int32Array.from({ length: n }, (_, i) => i);
+  for (let r = 0; r < runs; r++) {
+    const loss = Float32Array.from({ length: n }, (_, i) => (1 + r * 0.4) / (1 + i / (20 + r * 5)));
+    plot.appendLoss(`run-${r}`, { steps, loss });
+  }
+}
+
+function twoMoons(): { data: DatasetView; grid: GridPrediction } {
+  const n = 40;
+  const x = new Float32Array(n * 2);
+  const y = new Float32Array(n);
+  for (let i = 0; i < n; i++) {
+    const upper = i % 2 === 0;
+    const t = (Math.PI * i) / n;
+    x[2 * i] = upper ? Math.cos(t) : 1 - Math.cos(t);
+    x[2 * i + 1] = upper ? Math.sin(t) : 0.5 - Math.sin(t);
+    y[i] = upper ? 0 : 1;
+  }
+  const g = 16;
+  const values = Float32Array.from({ length: g * g }, (_, k) => (k % g) / (g - 1));
+  const xRange: [number, number] = [-1.3, 2.3];
+  const yRange: [number, number] = [-0.8, 1.3];
+  return {
+    data: {
+      type: 'moons',
+      task: 'binary',
+      inputDims: 2,
+      train: { x, y },
+      validation: { x: x.slice(0, 8), y: y.slice(0, 4) },
+      xRange,
+      yRange,
+    },
+    grid: { n: g, xRange, yRange, values },
+  };
+}
+
+export const FIXTURES: readonly Fixture[] = [
+  {
+    name: 'optimizer-picker (Adam)',
+    focusable: true,
+    create: () =>
+      Object.assign(document.createElement('optimizer-picker'), {
+        value: { type: 'Adam', lr: 3e-4, betas: [0.9, 0.999], weightDecay: 0.01 },
+      }),
+  },
+  {
+    name: 'scheduler-editor (SequentialLR warm-up)',
+    focusable: true,
+    create: () =>
+      Object.assign(document.createElement('scheduler-editor'), {
+        steps: 100,
+        baseLr: 0.1,
+        value: {
+          type: 'SequentialLR',
+          schedulers: [
+            { type: 'LinearLR', startFactor: 0.1, totalIters: 10 },
+            { type: 'CosineAnnealingLR', tMax: 90 },
+          ],
+          milestones: [10],
+        },
+      }),
+  },
+  {
+    name: 'scheduler-editor (LambdaLR with an error)',
+    focusable: true,
+    create: () =>
+      Object.assign(document.createElement('scheduler-editor'), {
+        steps: 100,
+        baseLr: 0.1,
+        value: { type: 'LambdaLR', lrLambda: '0.95 ** epoch' },
+      }),
+    fill: async (el) => {
+      const input = el.shadowRoot!.querySelector<HTMLInputElement>('#sch-lrLambda')!;
+      input.focus();
+      await userEvent.keyboard('{Control>}a{/Control}0.95 ** epch{Enter}');
+      await el.updateComplete;
+      if (!el.shadowRoot!.querySelector('#sch-lrLambda-error')) {
+        throw new Error('the LambdaLR fixture shows no error message');
+      }
+      input.blur();
+    },
+  },
+  {
+    name: 'lr-curve (OneCycleLR with momentum)',
+    focusable: true,
+    create: () =>
+      Object.assign(document.createElement('lr-curve'), {
+        schedule: { type: 'OneCycleLR', maxLr: 0.1, totalSteps: 200 },
+        steps: 200,
+        baseLr: 0.1,
+        baseMomentum: 0.9,
+        currentStep: 60,
+      }),
+    fill: async (el) => {
+      if (!el.shadowRoot!.querySelector('[part="momentum-line"]')) {
+        throw new Error('the OneCycleLR fixture draws no momentum line');
+      }
+    },
+  },
+  {
+    name: 'loss-plot (3 runs)',
+    focusable: true,
+    create: () => document.createElement('loss-plot'),
+    fill: async (el) => {
+      fillRuns(el as LossPlot, 3);
+      await settle(el);
+    },
+  },
+  {
+    name: 'data-view (two moons)',
+    focusable: false,
+    create: () =>
+      Object.assign(document.createElement('data-view'), {
+        caption: 'Adam after 200 steps',
+        description: 'accuracy 97%',
+        ...twoMoons(),
+      }),
+  },
+  {
+    // Two runs on the CPU backend; nothing trains (no autoplay), the lab is only shown.
+    name: 'optim-lab (SGD and Adam)',
+    focusable: true,
+    create: () => {
+      const lab = document.createElement('optim-lab');
+      const attributes = {
+        dataset: 'circle',
+        hidden: '8,8',
+        optimizer: 'SGD Adam',
+        backend: 'cpu',
+      };
+      for (const [name, value] of Object.entries(attributes)) lab.setAttribute(name, value);
+      return lab;
+    },
+  },
+];
+
+/** Puts `el` in a fresh container `width` px wide at the top of the page and renders it. */
+export async function mountIn(fixture: Fixture, width: number): Promise<LitElement> {
+  const container = document.createElement('div');
+  container.className = 'theme-test-container';
+  container.style.width = `${width}px`;
+  const el = fixture.create();
+  container.append(el);
+  document.body.append(container);
+  await settle(el);
+  await fixture.fill?.(el);
+  await settle(el);
+  return el;
+}
+
+export function unmountAll(): void {
+  for (const c of document.querySelectorAll('.theme-test-container')) c.remove();
+}
