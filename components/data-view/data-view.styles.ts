@@ -4,6 +4,8 @@ export const dataViewStyles = css`
   :host {
     display: inline-block;
     color: var(--optim-lab-ink, #1f2328);
+    /* Own background: light caption text in dark mode must never land on a page's white. */
+    background: var(--optim-lab-surface, #ffffff);
     font-family: var(--optim-lab-font, system-ui, sans-serif);
     font-size: 0.8125rem;
   }
@@ -32,6 +34,7 @@ export const dataViewStyles = css`
   @media (prefers-color-scheme: dark) {
     :host {
       color: var(--optim-lab-ink, #e6edf3);
+      background: var(--optim-lab-surface, #1c1c21);
     }
     canvas {
       border-color: var(--optim-lab-grid, #3a3f47);

@@ -1,9 +1,10 @@
 // Light and dark themes, narrow layouts and focus indicators of every element (issue 4
 // section 10), in real Chromium with prefers-color-scheme emulated through CDP.
 import axe from 'axe-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import type { LossPlot } from '../../components/loss-plot/index.js';
+import { SERIES_DARK, SERIES_LIGHT } from '../../components/plot/colors.js';
 import { emulateColorScheme, resetColorScheme } from './support/color-scheme.js';
 import type { ColorScheme } from './support/color-scheme.js';
 import {
@@ -175,10 +176,15 @@ describe('one page-wide rule themes every element', () => {
 });
 
 describe('<loss-plot> canvas palette', () => {
-  // Okabe-Ito hues; runs 1-4 look the same on both backgrounds, runs 5-8 are darkened on
-  // light and lightened on dark (see components/plot/colors.ts for why).
-  const LIGHT_ONLY = ['#a86f00', '#3b8ec4', '#8a7d00', '#666666'];
-  const DARK_ONLY = ['#e69f00', '#56b4e9', '#f0e442', '#bbbbbb'];
+  // The palettes are the input here. Runs 1-4 share their colours across themes, so only
+  // the colours one palette has and the other lacks (runs 5-8) tell the themes apart.
+  const LIGHT_ONLY = SERIES_LIGHT.filter((c) => !(SERIES_DARK as readonly string[]).includes(c));
+  const DARK_ONLY = SERIES_DARK.filter((c) => !(SERIES_LIGHT as readonly string[]).includes(c));
+
+  it('has colours that tell the themes apart', () => {
+    expect(LIGHT_ONLY.length).toBeGreaterThanOrEqual(3);
+    expect(DARK_ONLY.length).toBeGreaterThanOrEqual(3);
+  });
 
   /** Opaque canvas pixels counted by the palette colour they are (within rounding). */
   function pixelsByColour(plot: LossPlot): Map<string, number> {
@@ -201,7 +207,11 @@ describe('<loss-plot> canvas palette', () => {
     return counts;
   }
 
-  function expectPalette(plot: LossPlot, shown: string[], absent: string[]): void {
+  function expectPalette(
+    plot: LossPlot,
+    shown: readonly string[],
+    absent: readonly string[],
+  ): void {
     const counts = pixelsByColour(plot);
     for (const hex of shown) expect(counts.get(hex), `pixels of ${hex}`).toBeGreaterThan(0);
     for (const hex of absent) expect(counts.get(hex), `pixels of ${hex}`).toBe(0);
@@ -232,8 +242,12 @@ describe('<loss-plot> canvas palette', () => {
     await emulateColorScheme('light');
     const plot = await mountEightRuns();
     expectPalette(plot, LIGHT_ONLY, DARK_ONLY);
+    const drawsBefore = plot.drawCount;
     await emulateColorScheme('dark');
-    await settle(plot);
+    // The media change event arrives with a coming frame, and the redraw a frame after.
+    await vi.waitFor(() => expect(plot.drawCount).toBeGreaterThan(drawsBefore), {
+      timeout: 3000,
+    });
     expectPalette(plot, DARK_ONLY, LIGHT_ONLY);
   });
 });

@@ -137,12 +137,21 @@ export const FIXTURES: readonly Fixture[] = [
     },
   },
   {
+    // Log scale on (the pressed toggle's colours) and a read-out shown at the last step.
     name: 'loss-plot (3 runs)',
     focusable: true,
-    create: () => document.createElement('loss-plot'),
+    create: () => Object.assign(document.createElement('loss-plot'), { log: true }),
     fill: async (el) => {
       fillRuns(el as LossPlot, 3);
       await settle(el);
+      const cursor = el.shadowRoot!.querySelector<HTMLElement>('[part="cursor-area"]')!;
+      cursor.focus();
+      await userEvent.keyboard('{End}');
+      cursor.blur();
+      await el.updateComplete;
+      if (!el.shadowRoot!.querySelector('[part="readout"]')!.textContent!.trim()) {
+        throw new Error('the loss-plot fixture shows no read-out');
+      }
     },
   },
   {
