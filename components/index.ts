@@ -3,6 +3,7 @@
 import './optimizer-picker/index.js';
 import './scheduler-editor/index.js';
 import './lr-curve/index.js';
+import './lr-finder-plot/index.js';
 import './loss-plot/index.js';
 import './data-view/index.js';
 import './optim-lab/index.js';

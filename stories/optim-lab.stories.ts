@@ -17,6 +17,8 @@ interface OptimLabArgs {
   backend: string;
   hide?: string;
   autoplay: boolean;
+  grid?: string;
+  lrFinder?: boolean;
 }
 
 const meta = {
@@ -37,6 +39,8 @@ const meta = {
       backend=${args.backend}
       hide=${args.hide ?? nothing}
       ?autoplay=${args.autoplay}
+      grid=${args.grid ?? nothing}
+      ?lr-finder=${args.lrFinder ?? false}
     ></optim-lab>`,
   args: {
     dataset: 'spiral',
@@ -72,6 +76,11 @@ const meta = {
     backend: { control: 'select', options: ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'] },
     hide: { control: 'text', description: 'Sections to hide, e.g. "dataset model runs".' },
     autoplay: { control: 'boolean' },
+    grid: {
+      control: 'text',
+      description: 'Grid search: option -> values JSON, e.g. {"lr":[0.01,0.1],"momentum":[0,0.9]}.',
+    },
+    lrFinder: { control: 'boolean', description: 'Show the LR range test panel open.' },
   },
 } satisfies Meta<OptimLabArgs>;
 export default meta;
@@ -148,6 +157,55 @@ export const Divergence: Story = {
     const el = await lab(canvasElement);
     await userEvent.click(part(el, 'play-button'));
     await waitFor(() => expect(part(el, 'alert').textContent).toMatch(/diverged at step/), {
+      timeout: 90_000,
+    });
+  },
+};
+
+/** The LR range test: find an lr for SGD + momentum, then use the steepest-descent one. */
+export const FindLearningRate: Story = {
+  args: {
+    optimizer: '{"type":"SGD","momentum":0.9}',
+    lr: '0.001',
+    dataset: 'moons',
+    lrFinder: true,
+    hide: 'dataset model training backend boundary',
+  },
+  play: async ({ canvasElement }) => {
+    const el = await lab(canvasElement);
+    await userEvent.click(part(el, 'find-lr-button'));
+    const plot = await waitFor(() => part(el, 'lr-finder-plot'), { timeout: 90_000 });
+    const use = await waitFor(() => {
+      const button = plot.shadowRoot?.querySelector<HTMLButtonElement>('[part="use-steepest"]');
+      if (!button) throw new Error('no suggestion yet');
+      return button;
+    });
+    await userEvent.click(use);
+    await waitFor(() =>
+      expect(el.experiment.runs[0].optimizer).not.toEqual({
+        type: 'SGD',
+        momentum: 0.9,
+        lr: 0.001,
+      }),
+    );
+  },
+};
+
+/** A 3 x 2 grid over lr and momentum; the ranking table follows training. */
+export const GridSearch: Story = {
+  args: {
+    optimizer: 'SGD',
+    lr: undefined,
+    dataset: 'circle',
+    epochs: '5',
+    grid: '{"lr":[0.01,0.1,1],"momentum":[0,0.9]}',
+    hide: 'dataset model training backend lr-curve boundary lr-finder',
+  },
+  play: async ({ canvasElement }) => {
+    const el = await lab(canvasElement);
+    await expect(el.experiment.runs).toHaveLength(6);
+    await userEvent.click(part(el, 'play-button'));
+    await waitFor(() => expect(part(el, 'ranking').querySelectorAll('tbody tr')).toHaveLength(6), {
       timeout: 90_000,
     });
   },

@@ -43,6 +43,7 @@ export const LAB_ATTRIBUTES = [
   'seed',
   'backend',
   'hide',
+  'grid',
 ] as const;
 export type LabAttribute = (typeof LAB_ATTRIBUTES)[number];
 

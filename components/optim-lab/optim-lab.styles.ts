@@ -326,6 +326,64 @@ export const labStyles = css`
     font-size: 0.875rem;
     color: var(--_muted);
   }
+  /* LR range test */
+  .lr-finder {
+    border: 1px solid var(--_grid);
+    border-radius: var(--_radius);
+    background: var(--_panel);
+  }
+  .lr-finder > summary {
+    padding: 0.5rem 0.75rem;
+    cursor: pointer;
+    font-weight: 600;
+  }
+  .finder-body {
+    display: grid;
+    gap: 0.5rem;
+    padding: 0 0.75rem 0.75rem;
+  }
+  .finder-body .hint {
+    margin: 0;
+  }
+  .finder-actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+    align-items: end;
+  }
+  .finder-error {
+    margin: 0;
+    padding: 0.5rem 0.75rem;
+    color: var(--_error);
+    background: var(--_error-bg);
+    border: 1px solid var(--_error);
+    border-radius: var(--_radius);
+  }
+
+  /* Grid search ranking */
+  .ranking {
+    overflow-x: auto;
+  }
+  .ranking table {
+    border-collapse: collapse;
+    font-size: 0.875rem;
+    font-variant-numeric: tabular-nums;
+  }
+  .ranking caption {
+    text-align: start;
+    font-weight: 650;
+    padding-bottom: 0.5rem;
+  }
+  .ranking th,
+  .ranking td {
+    padding: 0.25rem 0.75rem;
+    border-bottom: 1px solid var(--_grid);
+    text-align: start;
+  }
+  .ranking tbody th {
+    font-weight: 400;
+  }
+
   .visually-hidden {
     position: absolute;
     width: 1px;

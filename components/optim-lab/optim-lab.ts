@@ -18,6 +18,10 @@ import '../lr-curve/index.js';
 import { attributeForPath, readLabAttributes, splitConfigError } from './attributes.js';
 import type { AttributeProblem, Provenance } from './attributes.js';
 import { BoundaryView } from './boundary-view.js';
+import { AutoplayController } from './autoplay.js';
+import { controlsBar } from './controls-bar.js';
+import { GridRanking, expandGrid } from './grid-attribute.js';
+import { LrFinderPanel, withOptimizerLr } from './lr-finder-panel.js';
 import { experimentHorizon } from './horizon.js';
 import { labStyles } from './optim-lab.styles.js';
 import { labEvent } from './events.js';
@@ -75,7 +79,9 @@ function runLabel(run: LabRun): string {
  * @attr seed - Seeds data, initial weights and batch order.
  * @attr backend - auto (default), webgpu, webgl, wasm or cpu.
  * @attr autoplay - Start training when the lab first scrolls into view.
- * @attr hide - Sections to hide: dataset model training runs controls backend lr-curve loss-plot boundary summary.
+ * @attr hide - Sections to hide: dataset model training runs controls backend lr-curve loss-plot boundary summary lr-finder ranking.
+ * @attr grid - Grid search: option -> values JSON (`{"lr":[0.01,0.1],"momentum":[0,0.9]}`) expanding the first run into one run per combination; a ranking table follows training.
+ * @attr lr-finder - Show the "Find a learning rate" panel open.
  * @attr config - The whole experiment (ExperimentConfigInput) as JSON; the attributes above override its fields.
  *
  * @fires optim-progress - Per run and progress batch (about 30 a second at most): `detail` { run, runId, label, step, epoch, loss, lr, status }.
@@ -112,6 +118,11 @@ function runLabel(run: LabRun): string {
  * @csspart loss-plot - The <loss-plot> of all runs.
  * @csspart boundaries - The decision-boundary pictures, one per run.
  * @csspart summary - The text summary of every run.
+ * @csspart lr-finder - The LR range test panel (a <details>).
+ * @csspart find-lr-button - Runs the LR range test for the selected run.
+ * @csspart lr-finder-plot - The <lr-finder-plot> with the test's result.
+ * @csspart finder-error - Why the LR range test failed.
+ * @csspart ranking - The grid search's ranking table.
  *
  * @cssproperty [--optim-lab-ink=#1f2328] - Text colour (dark: #e6edf3).
  * @cssproperty [--optim-lab-muted=#57606a] - Secondary text (dark: #9da7b3).
@@ -152,6 +163,8 @@ export class OptimLab extends LitElement {
   @property({ attribute: 'backend' }) backendPreference?: string;
   @property({ type: Boolean }) autoplay = false;
   @property() hide?: string;
+  @property() grid?: string;
+  @property({ type: Boolean, attribute: 'lr-finder' }) lrFinder = false;
 
   @state() private labState: LabState = 'idle';
   @state() private runs: LabRun[] = [];
@@ -177,6 +190,21 @@ export class OptimLab extends LitElement {
   });
   private readonly tracker = new RunTracker();
   private readonly boundaries = new BoundaryView(this, this.trainer);
+  private readonly autoplayer = new AutoplayController(this, {
+    enabled: () => this.autoplay,
+    ready: () => this.attributeProblems.length === 0,
+    play: () => void this.start(),
+  });
+  private readonly ranking = new GridRanking(this, this.trainer);
+  private readonly finder = new LrFinderPanel(this, {
+    enqueue: (action) => this.enqueue(action),
+    prepare: () => this.pauseAndConfigure(),
+    onError: (message) => this.emit('optim-error', { message }),
+    onPick: (runId, lr) => {
+      const run = this.runs.find((r) => r.id === runId);
+      if (run) this.updateRun(runId, { optimizer: withOptimizerLr(run.optimizer, lr) });
+    },
+  });
   private provenance: Provenance = [];
   /** Steps per epoch and in all: from the settings, then from the worker once it trains. */
   private horizon = { stepsPerEpoch: 1, totalSteps: 1 };
@@ -187,8 +215,6 @@ export class OptimLab extends LitElement {
   private nextRunNumber = 1;
   private ended = false;
   private pendingErrors: OptimErrorDetail[] = [];
-  private autoplayObserver: IntersectionObserver | undefined;
-  private autoplayed = false;
   private lastBoundaryRefresh = 0;
   private uiTimer: ReturnType<typeof setTimeout> | undefined;
   private markerTimer: ReturnType<typeof setTimeout> | undefined;
@@ -224,15 +250,8 @@ export class OptimLab extends LitElement {
     return this.tracker.snapshots();
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (this.autoplay && this.hasUpdated) this.watchForAutoplay();
-  }
-
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.autoplayObserver?.disconnect();
-    this.autoplayObserver = undefined;
     clearTimeout(this.uiTimer);
     this.uiTimer = undefined;
     clearTimeout(this.markerTimer);
@@ -307,6 +326,7 @@ export class OptimLab extends LitElement {
       'seed',
       'backendPreference',
       'hide',
+      'grid',
     ] as const;
     if (!this.hasUpdated || attributeProps.some((name) => changed.has(name))) {
       this.applyAttributes();
@@ -338,7 +358,12 @@ export class OptimLab extends LitElement {
     this.settings = settings;
     this.settingProblems = {};
     this.nextRunNumber = 1;
-    this.runs = runInputs.map((run) => this.toLabRun(run));
+    const grid =
+      this.grid?.trim() && setup.problems.length === 0
+        ? expandGrid(this.grid, runInputs)
+        : undefined;
+    if (grid && !grid.ok) setup.problems.push({ attribute: 'grid', message: grid.message });
+    this.runs = (grid?.ok ? grid.value : runInputs).map((run) => this.toLabRun(run));
     this.selectedRunId = this.runs[0]?.id;
     const previous = new Set(this.attributeProblems.map((p) => p.message));
     this.attributeProblems = setup.problems;
@@ -377,7 +402,6 @@ export class OptimLab extends LitElement {
 
   protected override firstUpdated(): void {
     this.syncLossPlotRuns();
-    if (this.autoplay) this.watchForAutoplay();
   }
 
   protected override updated(): void {
@@ -385,31 +409,6 @@ export class OptimLab extends LitElement {
     const errors = this.pendingErrors;
     this.pendingErrors = [];
     for (const detail of errors) this.emit('optim-error', detail);
-  }
-
-  /** Autoplay waits until the lab is on screen: a long post should not train every lab at once. */
-  private watchForAutoplay(): void {
-    if (this.autoplayed || this.autoplayObserver) return;
-    if (typeof IntersectionObserver === 'undefined') {
-      this.runAutoplay();
-      return;
-    }
-    this.autoplayObserver = new IntersectionObserver((entries) => {
-      if (entries.some((entry) => entry.isIntersecting)) {
-        this.autoplayObserver?.disconnect();
-        this.autoplayObserver = undefined;
-        this.runAutoplay();
-      }
-    });
-    this.autoplayObserver.observe(this);
-  }
-
-  private runAutoplay(): void {
-    if (this.autoplayed) return;
-    this.autoplayed = true;
-    // An embed with a broken attribute says so and waits for a reader to press play.
-    if (this.attributeProblems.length > 0) return;
-    void this.start();
   }
 
   // ---- worker --------------------------------------------------------------------------
@@ -442,6 +441,15 @@ export class OptimLab extends LitElement {
     return client;
   }
 
+  /** For the LR range test: the worker must hold this experiment and not be training. */
+  private async pauseAndConfigure() {
+    if (this.labState === 'training' && this.trainer.active) {
+      await this.trainer.ifActive((client) => client.pause());
+      this.setLabState('paused', 'Paused for the LR range test.');
+    }
+    return this.ensureConfigured();
+  }
+
   private async resetWorker(): Promise<void> {
     await this.trainer.use((client) => client.reset());
     this.clearProgress();
@@ -472,6 +480,7 @@ export class OptimLab extends LitElement {
     this.pendingPlot = [];
     this.tracker.reset(this.runs.map((run) => ({ id: run.id, label: runLabel(run) })));
     this.alerts = [];
+    this.ranking.clear();
     this.boundaries.clear();
     this.syncLossPlotRuns();
     this.lossPlot?.clear();
@@ -519,6 +528,7 @@ export class OptimLab extends LitElement {
       this.ended = true;
       this.flushPlot();
       this.setLabState('done', 'Training finished.');
+      if (this.grid) this.ranking.refresh();
       this.boundaries.refresh(this.runIds());
       this.emit('optim-end', { runs: this.tracker.snapshots() });
     }
@@ -703,8 +713,9 @@ export class OptimLab extends LitElement {
         <div class="alert" part="alert" role="alert">
           ${this.alerts.map((message) => html`<p>${message}</p>`)}
         </div>
-        ${this.renderPlots()} ${this.shows('boundary') ? this.renderBoundaries() : nothing}
-        ${this.renderSummary()}
+        ${this.shows('lr-finder') ? this.renderFinder() : nothing} ${this.renderPlots()}
+        ${this.shows('boundary') ? this.renderBoundaries() : nothing}
+        ${this.shows('ranking') ? this.ranking.render() : nothing} ${this.renderSummary()}
         <p class="visually-hidden" role="status" aria-live="polite">${this.announcement}</p>
       </div>
     `;
@@ -761,51 +772,31 @@ export class OptimLab extends LitElement {
   }
 
   private renderControls(): TemplateResult {
-    const training = this.labState === 'training';
     const snapshot = this.tracker.snapshots()[0];
-    const step = snapshot?.step ?? 0;
-    const status =
-      this.labState === 'done'
-        ? `Done: ${step} steps`
-        : `Step ${step} of ${this.horizon.totalSteps} · epoch ${Math.floor(snapshot?.epoch ?? 0)}`;
-    return html`
-      <div
-        class="controls"
-        part="controls"
-        role="toolbar"
-        aria-label="Training"
-        ?hidden=${!this.shows('controls')}
-      >
-        <button
-          part="play-button"
-          class="primary"
-          type="button"
-          ?disabled=${training}
-          @click=${() => void this.start()}
-        >
-          ${this.labState === 'paused' ? 'Resume' : 'Play'}
-        </button>
-        <button
-          part="pause-button"
-          type="button"
-          ?disabled=${!training}
-          @click=${() => void this.pause()}
-        >
-          Pause
-        </button>
-        <button
-          part="step-button"
-          type="button"
-          ?disabled=${training}
-          title="Take one optimizer step"
-          @click=${() => void this.step(1)}
-        >
-          Step
-        </button>
-        <button part="reset-button" type="button" @click=${() => void this.reset()}>Reset</button>
-        <span class="status" part="status">${status}</span>
-      </div>
-    `;
+    return controlsBar({
+      state: this.labState,
+      step: snapshot?.step ?? 0,
+      epoch: snapshot?.epoch ?? 0,
+      totalSteps: this.horizon.totalSteps,
+      hidden: !this.shows('controls'),
+      onPlay: () => void this.start(),
+      onPause: () => void this.pause(),
+      onStep: () => void this.step(1),
+      onReset: () => void this.reset(),
+    });
+  }
+
+  private renderFinder(): TemplateResult | typeof nothing {
+    return this.finder.render({
+      runs: this.runs.map((run) => ({
+        id: run.id,
+        label: runLabel(run),
+        optimizer: run.optimizer,
+      })),
+      selectedId: this.selectedRunId,
+      open: this.lrFinder,
+      onSelect: (id) => (this.selectedRunId = id),
+    });
   }
 
   private renderBackend(): TemplateResult {

@@ -87,6 +87,8 @@ export const LAB_SECTIONS = [
   'loss-plot',
   'boundary',
   'summary',
+  'lr-finder',
+  'ranking',
 ] as const;
 export type LabSection = (typeof LAB_SECTIONS)[number];
 

@@ -36,7 +36,7 @@ afterAll(() => {
 });
 
 describe('demo page', () => {
-  it('embeds the five focused labs and the full one', () => {
+  it('embeds the seven focused labs and the full one', () => {
     const headings = [...page.querySelectorAll('h2')].map((h) => h.textContent?.trim());
     expect(headings).toEqual(
       expect.arrayContaining([
@@ -45,9 +45,11 @@ describe('demo page', () => {
         'The 1cycle policy',
         'A learning rate that diverges',
         'SGD + momentum vs Nesterov',
+        'Find a learning rate first (LR range test)',
+        'A small grid search',
       ]),
     );
-    expect(labs()).toHaveLength(6);
+    expect(labs()).toHaveLength(8);
   });
 
   it('has no attribute problems in any lab', () => {

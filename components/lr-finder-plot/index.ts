@@ -1,0 +1,18 @@
+import { LrFinderPlot } from './lr-finder-plot';
+import type { LrPickDetail } from './lr-finder-plot';
+
+export { LrFinderPlot };
+export type { LrPickDetail } from './lr-finder-plot';
+export const LR_FINDER_PLOT_TAG = 'lr-finder-plot';
+
+if (!customElements.get(LR_FINDER_PLOT_TAG))
+  customElements.define(LR_FINDER_PLOT_TAG, LrFinderPlot);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'lr-finder-plot': LrFinderPlot;
+  }
+  interface GlobalEventHandlersEventMap {
+    'lr-pick': CustomEvent<LrPickDetail>;
+  }
+}

@@ -1,0 +1,74 @@
+import { css } from 'lit';
+
+export const lrFinderPlotStyles = css`
+  :host {
+    --lr-finder-height: 14rem;
+    --lr-finder-color: var(--optim-lab-series-1, #0072b2);
+    --lr-finder-raw-color: var(--plot-muted);
+    --lr-finder-marker-color: var(--optim-lab-series-2, #d55e00);
+  }
+  .plot {
+    position: relative;
+    height: var(--lr-finder-height);
+    min-height: 8rem;
+  }
+  svg {
+    position: absolute;
+    inset: 0;
+    display: block;
+    overflow: visible;
+  }
+  .smoothed-line,
+  .raw-line {
+    fill: none;
+    stroke-linejoin: round;
+  }
+  .smoothed-line {
+    stroke: var(--lr-finder-color);
+    stroke-width: 2px;
+  }
+  .raw-line {
+    stroke: var(--lr-finder-raw-color);
+    stroke-width: 1px;
+    opacity: 0.45;
+  }
+  .marker {
+    stroke: var(--lr-finder-marker-color);
+    stroke-width: 1.5px;
+    stroke-dasharray: 4 3;
+  }
+  .marker-label {
+    fill: var(--plot-ink);
+    font-size: 0.75rem;
+  }
+  .cursor {
+    stroke: var(--plot-muted);
+    stroke-width: 1px;
+  }
+  .cursor-dot {
+    fill: var(--lr-finder-color);
+    stroke: var(--plot-background);
+    stroke-width: 2px;
+  }
+  .cursor-area {
+    position: absolute;
+    cursor: crosshair;
+    border-radius: 2px;
+    touch-action: none;
+  }
+  .picks {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+    margin: 0.5rem 0 0;
+  }
+  .readout {
+    min-height: 1.25rem;
+    margin: 0.25rem 0 0;
+    font-variant-numeric: tabular-nums;
+  }
+  .empty {
+    margin: 0;
+    color: var(--plot-muted);
+  }
+`;

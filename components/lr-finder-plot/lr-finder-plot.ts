@@ -1,0 +1,282 @@
+import { LitElement, html, nothing, svg } from 'lit';
+import type { TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { scaleLinear, scaleLog } from 'd3-scale';
+import type { ScaleLinear, ScaleLogarithmic } from 'd3-scale';
+import { line } from 'd3-shape';
+import type { LrFinderResult } from '../../src/protocol/api';
+import { ResizeController } from '../controllers/resize-controller';
+import { renderAxis, renderGrid } from '../plot/axes';
+import { formatValue } from '../plot/format';
+import { plotTheme } from '../plot/theme.styles';
+import { lossDomain, readoutText, roundLr, summaryText } from './finder-data';
+import { lrFinderPlotStyles } from './lr-finder-plot.styles';
+
+/** `lr-pick`: the reader chose this learning rate. */
+export interface LrPickDetail {
+  lr: number;
+}
+
+const MARGIN = { top: 18, right: 14, bottom: 30, left: 52 };
+
+interface Scales {
+  x: ScaleLogarithmic<number, number>;
+  y: ScaleLinear<number, number>;
+}
+
+/**
+ * @summary The result of an LR range test: the smoothed (and, faintly, the raw) training
+ * loss against the learning rate on a log axis, with markers at the two suggestions and a
+ * button to use each.
+ *
+ * The plot has a read-out cursor: hover it, or focus it and use the arrow keys (Home/End,
+ * PageUp/PageDown jump by 10 %) to hear "lr 0.001: loss 0.52 (smoothed 0.5)".
+ *
+ * @fires lr-pick - A "Use lr = …" button was pressed; `detail.lr` is that learning rate.
+ *
+ * @csspart base - The wrapper around everything.
+ * @csspart plot - The box holding the SVG.
+ * @csspart svg - The SVG image (role="img").
+ * @csspart smoothed-line - The smoothed loss.
+ * @csspart raw-line - The raw mini-batch loss.
+ * @csspart marker-steepest - The marker at the steepest descent.
+ * @csspart marker-minimum - The marker at the minimum / 10.
+ * @csspart cursor-area - The focusable area (role="slider") that moves the cursor.
+ * @csspart picks - The row of "Use lr = …" buttons.
+ * @csspart use-steepest - The button using the steepest-descent lr.
+ * @csspart use-minimum - The button using the minimum / 10 lr.
+ * @csspart readout - The live read-out text.
+ * @csspart summary - The visually hidden text summary.
+ * @csspart empty - The text shown before there is a result.
+ *
+ * @cssproperty [--lr-finder-height=14rem] - Height of the plot area.
+ * @cssproperty [--lr-finder-color=#0072b2] - Colour of the smoothed loss.
+ * @cssproperty [--lr-finder-raw-color=var(--optim-lab-muted)] - Colour of the raw loss.
+ * @cssproperty [--lr-finder-marker-color=#d55e00] - Colour of the suggestion markers.
+ */
+export class LrFinderPlot extends LitElement {
+  static override styles = [plotTheme, lrFinderPlotStyles];
+
+  /** What `findLr` returned; nothing is drawn until it is set. */
+  @property({ attribute: false }) result?: LrFinderResult;
+
+  /** The index of the point the read-out cursor is on, or undefined before any use. */
+  @state() cursor?: number;
+
+  @query('.axis-x') private axisX?: SVGGElement;
+  @query('.axis-y') private axisY?: SVGGElement;
+  @query('.grid') private grid?: SVGGElement;
+
+  private readonly resize = new ResizeController(
+    this,
+    () => this.renderRoot?.querySelector?.('.plot'),
+    { width: 600, height: 224 },
+  );
+
+  protected override willUpdate(): void {
+    const n = this.result?.lr.length ?? 0;
+    if (this.cursor !== undefined) this.cursor = n ? Math.min(this.cursor, n - 1) : undefined;
+  }
+
+  private get inner() {
+    const { width, height } = this.resize.size;
+    return {
+      width,
+      height,
+      innerWidth: Math.max(10, width - MARGIN.left - MARGIN.right),
+      innerHeight: Math.max(10, height - MARGIN.top - MARGIN.bottom),
+    };
+  }
+
+  private scales(result: LrFinderResult): Scales {
+    const { innerWidth, innerHeight } = this.inner;
+    const first = result.lr[0];
+    const last = result.lr[result.lr.length - 1];
+    // The exact ramp ends, not nice()d ones: the ramp is the experiment, and the ends anchor it.
+    const x = scaleLog()
+      .domain(last > first ? [first, last] : [first / 2, first * 2])
+      .range([0, innerWidth]);
+    const y = scaleLinear().domain(lossDomain(result)).range([innerHeight, 0]).clamp(true);
+    return { x, y };
+  }
+
+  private path(result: LrFinderResult, values: Float32Array, { x, y }: Scales): string {
+    return (
+      line<number>()
+        .defined((i) => Number.isFinite(values[i]) && result.lr[i] > 0)
+        .x((i) => x(result.lr[i]))
+        .y((i) => y(values[i]))(Array.from(values, (_, i) => i)) ?? ''
+    );
+  }
+
+  protected override render(): TemplateResult {
+    const result = this.result;
+    return html`<div part="base" class="base">
+      ${
+        result && result.lr.length > 0
+          ? this.renderResult(result)
+          : html`<p part="empty" class="empty">No LR range test yet.</p>`
+      }
+    </div>`;
+  }
+
+  private renderMarker(lr: number, name: 'steepest' | 'minimum', text: string, s: Scales) {
+    if (!Number.isFinite(lr) || !(lr > 0)) return nothing;
+    const at = s.x(lr);
+    const { innerHeight } = this.inner;
+    return svg`<line part="marker-${name}" class="marker" x1=${at} x2=${at} y1="0"
+        y2=${innerHeight}></line>
+      <text class="marker-label" x=${at + 4} y=${name === 'steepest' ? -4 : 12}>${text}</text>`;
+  }
+
+  private renderPick(lr: number, name: 'steepest' | 'minimum', why: string) {
+    if (!Number.isFinite(lr) || !(lr > 0)) return nothing;
+    const value = roundLr(lr);
+    return html`<button
+      part="use-${name}"
+      type="button"
+      title=${why}
+      @click=${() => this.pick(value)}
+    >
+      Use lr = ${formatValue(value)} (${why})
+    </button>`;
+  }
+
+  private renderResult(result: LrFinderResult): TemplateResult {
+    const { width, height, innerHeight } = this.inner;
+    const scales = this.scales(result);
+    const { x, y } = scales;
+    const n = result.lr.length;
+    const cursor = this.cursor;
+    const readout = cursor === undefined ? '' : readoutText(result, cursor);
+    const { steepest, minimumDiv10 } = result.suggestion;
+    const cursorY = cursor === undefined ? 0 : y(result.smoothedLoss[cursor]);
+    return html`
+      <div part="plot" class="plot">
+        <svg
+          part="svg"
+          role="img"
+          aria-label=${`LR range test: loss against learning rate (log scale), ${n} steps`}
+          aria-describedby="summary"
+          width=${width}
+          height=${height}
+          viewBox="0 0 ${width} ${height}"
+        >
+          <g transform="translate(${MARGIN.left},${MARGIN.top})">
+            <g class="grid" aria-hidden="true"></g>
+            <path
+              part="raw-line"
+              class="raw-line"
+              d=${this.path(result, result.loss, scales)}
+            ></path>
+            <path
+              part="smoothed-line"
+              class="smoothed-line"
+              d=${this.path(result, result.smoothedLoss, scales)}
+            ></path>
+            ${this.renderMarker(steepest, 'steepest', 'steepest', scales)}
+            ${this.renderMarker(minimumDiv10, 'minimum', 'min / 10', scales)}
+            ${
+              cursor !== undefined
+                ? svg`<line class="cursor" x1=${x(result.lr[cursor])} x2=${x(result.lr[cursor])}
+                    y1="0" y2=${innerHeight}></line>
+                  ${
+                    Number.isFinite(cursorY)
+                      ? svg`<circle class="cursor-dot" r="4" cx=${x(result.lr[cursor])}
+                          cy=${cursorY}></circle>`
+                      : nothing
+                  }`
+                : nothing
+            }
+            <g class="axis axis-x" transform="translate(0,${innerHeight})" aria-hidden="true"></g>
+            <g class="axis axis-y" aria-hidden="true"></g>
+          </g>
+        </svg>
+        <div
+          part="cursor-area"
+          class="cursor-area"
+          role="slider"
+          tabindex="0"
+          aria-label="Read-out cursor: learning rate"
+          aria-valuemin="0"
+          aria-valuemax=${n - 1}
+          aria-valuenow=${cursor ?? 0}
+          aria-valuetext=${readout || readoutText(result, 0)}
+          style="left:${MARGIN.left}px;top:${MARGIN.top}px;right:${MARGIN.right}px;bottom:${MARGIN.bottom}px"
+          @keydown=${this.onKeyDown}
+          @focus=${this.onFocus}
+          @pointermove=${this.onPointerMove}
+        ></div>
+      </div>
+      <p part="readout" class="readout" aria-live="polite">${readout}</p>
+      <div part="picks" class="picks">
+        ${this.renderPick(steepest, 'steepest', 'steepest descent')}
+        ${this.renderPick(minimumDiv10, 'minimum', 'minimum / 10')}
+      </div>
+      <p part="summary" id="summary" class="visually-hidden">${summaryText(result)}</p>
+    `;
+  }
+
+  protected override updated(): void {
+    const result = this.result;
+    if (!result || result.lr.length === 0) return;
+    const { innerWidth, innerHeight } = this.inner;
+    const { x, y } = this.scales(result);
+    if (this.axisX) renderAxis(this.axisX, 'bottom', x, innerWidth);
+    if (this.axisY) renderAxis(this.axisY, 'left', y, innerHeight);
+    if (this.grid) renderGrid(this.grid, y, innerWidth, innerHeight);
+  }
+
+  private pick(lr: number): void {
+    this.dispatchEvent(
+      new CustomEvent<LrPickDetail>('lr-pick', { detail: { lr }, bubbles: true, composed: true }),
+    );
+  }
+
+  private get count(): number {
+    return this.result?.lr.length ?? 0;
+  }
+
+  private moveCursor(index: number): void {
+    const last = this.count - 1;
+    if (last < 0) return;
+    this.cursor = Math.max(0, Math.min(last, Math.round(index)));
+  }
+
+  private onFocus = (): void => {
+    if (this.cursor === undefined) this.moveCursor(0);
+  };
+
+  private onKeyDown = (event: KeyboardEvent): void => {
+    const current = this.cursor ?? 0;
+    const page = Math.max(1, Math.round(this.count / 10));
+    const moves: Record<string, number> = {
+      ArrowRight: current + 1,
+      ArrowUp: current + 1,
+      ArrowLeft: current - 1,
+      ArrowDown: current - 1,
+      PageUp: current + page,
+      PageDown: current - page,
+      Home: 0,
+      End: this.count - 1,
+    };
+    const next = moves[event.key];
+    if (next === undefined) return;
+    event.preventDefault();
+    this.moveCursor(next);
+  };
+
+  /** The point whose lr is nearest the pointer on the log axis. */
+  private onPointerMove = (event: PointerEvent): void => {
+    const result = this.result;
+    if (!result || result.lr.length === 0) return;
+    const box = (event.currentTarget as HTMLElement).getBoundingClientRect();
+    const lr = this.scales(result).x.invert(event.clientX - box.left);
+    let best = 0;
+    for (let i = 1; i < result.lr.length; i++) {
+      if (Math.abs(Math.log(result.lr[i] / lr)) < Math.abs(Math.log(result.lr[best] / lr)))
+        best = i;
+    }
+    this.moveCursor(best);
+  };
+}
