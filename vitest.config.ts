@@ -4,10 +4,19 @@ import { defineConfig } from 'vitest/config';
 import { playwright } from '@vitest/browser-playwright';
 import { chromiumArgs, chromiumPath } from './scripts/chromium.mjs';
 
-const browserProvider = () =>
-  playwright({
+const chromium = {
+  enabled: true,
+  headless: true,
+  provider: playwright({
     launchOptions: { executablePath: chromiumPath(), args: chromiumArgs },
-  });
+  }),
+  instances: [{ browser: 'chromium' as const }],
+};
+
+// Tests whose subject is wall-clock behaviour (pause latency, progress rate, main-thread long
+// tasks). They run in their own project, after everything else and one file at a time, so
+// that other files training workers on the same two cores cannot stretch what they measure.
+const PERF_FILES = 'test/**/*.perf.browser.test.ts';
 
 export default defineConfig({
   test: {
@@ -25,13 +34,9 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['test/**/*.browser.test.ts'],
+          exclude: [PERF_FILES],
           testTimeout: 120_000,
-          browser: {
-            enabled: true,
-            headless: true,
-            provider: browserProvider(),
-            instances: [{ browser: 'chromium' }],
-          },
+          browser: chromium,
         },
       },
       {
@@ -40,12 +45,17 @@ export default defineConfig({
         test: {
           name: 'storybook',
           testTimeout: 120_000,
-          browser: {
-            enabled: true,
-            headless: true,
-            provider: browserProvider(),
-            instances: [{ browser: 'chromium' }],
-          },
+          browser: chromium,
+        },
+      },
+      {
+        test: {
+          name: 'perf',
+          include: [PERF_FILES],
+          testTimeout: 180_000,
+          fileParallelism: false,
+          sequence: { groupOrder: 1 },
+          browser: chromium,
         },
       },
     ],

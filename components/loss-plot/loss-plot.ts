@@ -21,8 +21,9 @@ const PALETTE_SIZE = SERIES_LIGHT.length;
  * smoothing, validation loss, a legend, log-scale y and x as step or epoch.
  *
  * Lines are drawn on a canvas (devicePixelRatio aware) from per-pixel-column buckets that
- * grow with each append, and all appends within a frame share one redraw, so 8 runs x
- * 20,000 points stay smooth. Axes are SVG. Hover the plot, or focus it and use the arrow
+ * grow with each append, and all appends within a frame share one redraw, which repaints
+ * only the columns that changed (a new scale, size, smoothing or colour repaints all), so
+ * 8 runs x 20,000 points stay smooth. Axes are SVG. Hover the plot, or focus it and use the arrow
  * keys, for a read-out of the nearest point of every run.
  *
  * @fires loss-plot-change - The user changed smoothing, log scale or the x axis; `detail`
@@ -59,6 +60,15 @@ export class LossPlot extends LitElement {
   /** What the x axis counts: optimizer steps or (fractional) epochs. */
   @property({ attribute: 'x-axis', reflect: true }) xAxis: XAxis = 'step';
 
+  /**
+   * Steps the training will run, when known: the x axis then spans them from the start
+   * instead of growing with the data, so streaming never repaints the whole canvas.
+   */
+  @property({ type: Number, attribute: 'total-steps' }) totalSteps?: number;
+
+  /** Epochs the training will run, when known: the same for the epoch axis. */
+  @property({ type: Number, attribute: 'total-epochs' }) totalEpochs?: number;
+
   @state() private runSpecs: readonly RunSpec[] = [];
   @state() private summary = 'No runs yet.';
   @state() private cursorX?: number;
@@ -71,6 +81,8 @@ export class LossPlot extends LitElement {
   private runs: RunSeries[] = [];
   private pendingFrame = 0;
   private draws = 0;
+  /** Set when the next redraw must repaint every column (not just the newest ones). */
+  private fullRedraw = true;
   private colors: string[] = [];
   private scales?: { x: ScaleLinear<number, number>; y: YScale; key: string };
   private readonly resize = new ResizeController(
@@ -98,7 +110,7 @@ export class LossPlot extends LitElement {
     });
     this.runSpecs = this.runs.map((r) => r.spec);
     this.colors = [];
-    this.scheduleDraw();
+    this.redrawAll();
   }
 
   /**
@@ -113,14 +125,15 @@ export class LossPlot extends LitElement {
   /** Stream validation points into a run; drawn dashed with markers. */
   appendEval(runId: string, chunk: EvalChunk): void {
     this.run(runId).appendEval(chunk);
-    this.scheduleDraw();
+    // Validation lines are dashed from their start: redraw them whole (once per eval).
+    this.redrawAll();
   }
 
   /** Drop every point, keep the runs. */
   clear(): void {
     for (const run of this.runs) run.clear();
     this.cursorX = undefined;
-    this.scheduleDraw();
+    this.redrawAll();
   }
 
   private run(id: string): RunSeries {
@@ -130,6 +143,7 @@ export class LossPlot extends LitElement {
       this.runs = [...this.runs, run];
       this.runSpecs = this.runs.map((r) => r.spec);
       this.colors = [];
+      this.fullRedraw = true;
     }
     return run;
   }
@@ -149,7 +163,7 @@ export class LossPlot extends LitElement {
 
   private onColorScheme = (): void => {
     this.colors = [];
-    this.scheduleDraw();
+    this.redrawAll();
   };
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -163,14 +177,20 @@ export class LossPlot extends LitElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    if (changed.has('smoothing') || changed.has('log') || changed.has('xAxis') || !this.scales) {
-      this.scheduleDraw();
+    const axisInputs = ['smoothing', 'log', 'xAxis', 'totalSteps', 'totalEpochs'] as const;
+    if (axisInputs.some((name) => changed.has(name)) || !this.scales) {
+      this.redrawAll();
     }
     // A resize re-renders without changing a property: redraw when the canvas size is stale.
     const canvas = this.canvas;
     if (canvas && canvas.width !== Math.round(this.resize.size.width * devicePixelRatio)) {
-      this.scheduleDraw();
+      this.redrawAll();
     }
+  }
+
+  private redrawAll(): void {
+    this.fullRedraw = true;
+    this.scheduleDraw();
   }
 
   /** Coalesce: however many appends arrive before the next frame, draw once. */
@@ -214,6 +234,8 @@ export class LossPlot extends LitElement {
       const e = run.lossExtent;
       if (!e.empty) for (const v of [e.min, e.max, e.minPositive]) yExtent.add(v);
     }
+    const total = axis === 'epoch' ? this.totalEpochs : this.totalSteps;
+    if (typeof total === 'number' && Number.isFinite(total)) maxX = Math.max(maxX, total);
     const x1 = roomyEnd(maxX);
     const x = xScale(0, x1, [0, innerWidth]);
     const y = yScale(yExtent, this.log, [innerHeight, 0]);
@@ -232,13 +254,17 @@ export class LossPlot extends LitElement {
     const dpr = window.devicePixelRatio || 1;
     const pixelWidth = Math.round(width * dpr);
     const pixelHeight = Math.round(height * dpr);
+    let full = this.fullRedraw;
     if (canvas.width !== pixelWidth || canvas.height !== pixelHeight) {
       canvas.width = pixelWidth;
       canvas.height = pixelHeight;
+      full = true;
     }
     const scales = this.computeScales();
+    // New colours or new scales move every pixel; otherwise only the newest columns changed.
+    if (this.colors.length !== this.runs.length || scales.key !== this.scales?.key) full = true;
     const colors = this.resolveColors();
-    drawRuns(
+    const drawn = drawRuns(
       {
         ctx,
         width,
@@ -256,8 +282,10 @@ export class LossPlot extends LitElement {
       },
       this.runs,
       colors,
+      full,
     );
-    this.draws++;
+    this.fullRedraw = false;
+    if (drawn) this.draws++;
     if (scales.key !== this.scales?.key) {
       // Axes are SVG DOM: touch them only when a domain or the size changed, not per frame.
       if (this.axisXGroup) renderAxis(this.axisXGroup, 'bottom', scales.x, innerWidth);

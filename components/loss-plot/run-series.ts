@@ -177,9 +177,16 @@ export class RunSeries {
   /**
    * Column buckets for the current x domain and width. Only the points appended since the
    * last call are folded in; a new domain, width or axis starts the buckets afresh.
+   * `changedFrom` is the first column whose points changed since the last call (0 when the
+   * buckets were rebuilt, Infinity when nothing changed), so a plot can redraw from there on.
    */
-  columns(axis: XAxis, x1: number, columns: number): { raw: ColumnBuckets; smooth: ColumnBuckets } {
+  columns(
+    axis: XAxis,
+    x1: number,
+    columns: number,
+  ): { raw: ColumnBuckets; smooth: ColumnBuckets; changedFrom: number } {
     const key = `${axis}|${x1}|${columns}`;
+    let changedFrom = Infinity;
     if (!this.buckets || this.buckets.key !== key) {
       this.buckets = {
         key,
@@ -187,15 +194,18 @@ export class RunSeries {
         smooth: new ColumnBuckets(columns, 0, x1),
         done: 0,
       };
+      changedFrom = 0;
     }
     const b = this.buckets;
     const xs = this.xs(axis).data;
     for (let i = b.done; i < this.loss.length; i++) {
+      // x values arrive in order, but min() keeps this right should one step back.
+      if (Number.isFinite(xs[i])) changedFrom = Math.min(changedFrom, b.raw.columnOf(xs[i]));
       b.raw.add(xs[i], this.loss.data[i]);
       b.smooth.add(xs[i], this.smooth.data[i]);
     }
     b.done = this.loss.length;
-    return b;
+    return { raw: b.raw, smooth: b.smooth, changedFrom };
   }
 
   /** The last finite loss and its step, for the text summary. */

@@ -1,16 +1,16 @@
 import { LitElement, html, nothing, svg } from 'lit';
 import type { PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { line } from 'd3-shape';
 import type { SchedulerConfig, ScheduleSample } from '../../src/schedule/types';
 import { ResizeController } from '../controllers/resize-controller';
 import { renderAxis, renderGrid } from '../plot/axes';
-import { downsampleToColumns } from '../plot/downsample';
-import type { Point } from '../plot/downsample';
-import { extentOf, scaleY, xScale, yScale } from '../plot/scales';
+import { scaleY } from '../plot/scales';
 import { plotTheme } from '../plot/theme.styles';
-import { computeCurve, jsonAttribute, readoutText, summaryText } from './curve-data';
+import { jsonAttribute, readoutText, summaryText } from './curve-data';
 import type { CurveResult } from './curve-data';
+import { CurveMemo } from './curve-memo';
+import { drawCurve } from './curve-paths';
+import type { CurveDrawing } from './curve-paths';
 import { lrCurveStyles } from './lr-curve.styles';
 
 const MARGIN = { top: 10, right: 14, bottom: 30, left: 58 };
@@ -23,6 +23,11 @@ const MOMENTUM_AXIS_WIDTH = 44;
  *
  * The plot has a read-out cursor: hover it, or focus it and use the arrow keys (Home/End,
  * PageUp/PageDown jump by 10 %) to hear "step 120: lr 0.00314".
+ *
+ * Training moves `currentStep` many times a second: that moves the marker element alone
+ * (its x1/x2), without a re-render. The schedule is sampled only when its inputs change
+ * (compared by value), and the paths and axes are rebuilt only when the sample, the
+ * log toggle or the size change.
  *
  * @fires lr-curve-log-change - The log-scale toggle was pressed; `detail.log` is the new state.
  *
@@ -69,8 +74,24 @@ export class LrCurve extends LitElement {
   /** Word used for the second series: "momentum" or "beta1". */
   @property({ attribute: 'momentum-label' }) momentumLabel = 'momentum';
 
-  /** Draws a marker at this step while training; unset hides it. */
-  @property({ type: Number, attribute: 'current-step' }) currentStep?: number;
+  /**
+   * Draws a marker at this step while training; unset hides it. Setting it only moves the
+   * marker (no re-render) unless the marker appears or disappears.
+   */
+  @property({ type: Number, attribute: 'current-step', noAccessor: true })
+  get currentStep(): number | undefined {
+    return this.step;
+  }
+  set currentStep(value: number | undefined) {
+    const old = this.step;
+    if (Object.is(value, old)) return;
+    this.step = value;
+    if (this.hasUpdated && !this.isUpdatePending && this.showsStep(old) === this.showsStep(value)) {
+      this.placeMarker();
+    } else {
+      this.requestUpdate('currentStep', old);
+    }
+  }
 
   /** Log-scale y axis. */
   @property({ type: Boolean, reflect: true }) log = false;
@@ -85,18 +106,30 @@ export class LrCurve extends LitElement {
   @query('.axis-y') private axisY?: SVGGElement;
   @query('.axis-y2') private axisY2?: SVGGElement;
   @query('.grid') private grid?: SVGGElement;
+  @query('.current-step') private marker?: SVGLineElement;
 
+  private step?: number;
   private curve: CurveResult = { ok: false, message: '' };
+  private readonly memo = new CurveMemo();
+  private drawing?: CurveDrawing & { key: string; summary: string };
+  private draws = 0;
+  /** The axis groups last drawn into, and for which drawing: redraw only when either changes. */
+  private axesDrawn?: { key: string; groups: (SVGGElement | undefined)[] };
   private readonly resize = new ResizeController(
     this,
     () => this.renderRoot?.querySelector?.('.plot'),
     { width: 600, height: 224 },
   );
 
+  /** How many times the paths were built (a sample, log toggle or size change), for tests. */
+  get drawCount(): number {
+    return this.draws;
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     const inputs = ['schedule', 'baseLr', 'steps', 'metrics', 'baseMomentum', 'values'] as const;
     if (inputs.some((name) => changed.has(name)) || !this.hasUpdated) {
-      this.curve = computeCurve({
+      this.curve = this.memo.get({
         schedule: this.schedule,
         baseLr: this.baseLr,
         steps: this.steps,
@@ -108,6 +141,32 @@ export class LrCurve extends LitElement {
         this.cursor = Math.min(this.cursor, this.curve.sample.lr.length - 1);
       }
     }
+    this.updateDrawing();
+  }
+
+  /** Rebuild paths, scales and summary only when what they depend on changed. */
+  private updateDrawing(): void {
+    if (!this.curve.ok) {
+      this.drawing = undefined;
+      return;
+    }
+    const { innerWidth, innerHeight } = this.layout;
+    const key = [
+      this.memo.computeCount,
+      this.log,
+      innerWidth,
+      innerHeight,
+      this.scheduleName,
+      this.momentumLabel,
+    ].join('|');
+    if (this.drawing?.key === key) return;
+    const sample = this.curve.sample;
+    this.drawing = {
+      ...drawCurve(sample, this.log, innerWidth, innerHeight),
+      key,
+      summary: summaryText(sample, this.scheduleName, this.momentumLabel),
+    };
+    this.draws++;
   }
 
   private get layout() {
@@ -119,38 +178,26 @@ export class LrCurve extends LitElement {
     return { width, height, right, innerWidth, innerHeight, hasMomentum };
   }
 
-  private scales(sample: ScheduleSample) {
-    const { innerWidth, innerHeight } = this.layout;
-    const n = sample.lr.length;
-    const x = xScale(0, Math.max(1, n - 1), [0, innerWidth]);
-    const y = yScale(extentOf(sample.lr), this.log, [innerHeight, 0], { zeroBased: true });
-    const y2 = sample.momentum?.length
-      ? yScale(extentOf(sample.momentum), false, [innerHeight, 0])
-      : undefined;
-    return { x, y, y2 };
+  /** Whether a marker is drawn for this step on the current curve. */
+  private showsStep(step: number | undefined): boolean {
+    return (
+      this.curve.ok &&
+      typeof step === 'number' &&
+      Number.isFinite(step) &&
+      step >= 0 &&
+      step < this.curve.sample.lr.length
+    );
   }
 
-  private pathFor(
-    values: readonly number[],
-    toX: (i: number) => number,
-    toY: (v: number) => number,
-  ): string {
-    const columns = this.layout.innerWidth;
-    // Long horizons: keep first/min/max/last per pixel column; short ones: every step.
-    const points: Point[] =
-      values.length > 2 * columns
-        ? downsampleToColumns(
-            values.length,
-            (i) => i,
-            (i) => values[i],
-            columns,
-          )
-        : values.map((v, i) => ({ x: i, y: v }));
-    return (
-      line<Point>()
-        .x((p) => toX(p.x))
-        .y((p) => toY(p.y))(points) ?? ''
-    );
+  /** Move the marker element to the current step: two attribute writes, nothing else. */
+  private placeMarker(): void {
+    const marker = this.marker;
+    const step = this.step;
+    if (!marker || !this.drawing || step === undefined) return;
+    const px = String(this.drawing.x(step));
+    if (marker.getAttribute('x1') === px) return;
+    marker.setAttribute('x1', px);
+    marker.setAttribute('x2', px);
   }
 
   protected override render() {
@@ -168,9 +215,11 @@ export class LrCurve extends LitElement {
           </button>
         </div>
         ${
-          this.curve.ok
-            ? this.renderPlot(this.curve.sample)
-            : html`<p part="error" class="error" role="alert">${this.curve.message}</p>`
+          this.curve.ok && this.drawing
+            ? this.renderPlot(this.curve.sample, this.drawing)
+            : html`<p part="error" class="error" role="alert">
+                ${this.curve.ok ? '' : this.curve.message}
+              </p>`
         }
       </div>
     `;
@@ -190,18 +239,12 @@ export class LrCurve extends LitElement {
     </ul>`;
   }
 
-  private renderPlot(sample: ScheduleSample) {
+  private renderPlot(sample: ScheduleSample, drawing: CurveDrawing & { summary: string }) {
     const { width, height, right, innerWidth, innerHeight } = this.layout;
-    const { x, y, y2 } = this.scales(sample);
+    const { x, y, y2, lrPath, momentumPath } = drawing;
     const n = sample.lr.length;
-    const lrPath = this.pathFor(sample.lr, x, (v) => scaleY(y, this.log, v));
-    const momentumPath =
-      y2 && sample.momentum ? this.pathFor(sample.momentum, x, (v) => y2(v)) : undefined;
-    const step = this.currentStep;
-    const showStep = step !== undefined && Number.isFinite(step) && step >= 0 && step < n;
     const cursor = this.cursor;
     const readout = cursor === undefined ? '' : readoutText(sample, cursor, this.momentumLabel);
-    const summary = summaryText(sample, this.scheduleName, this.momentumLabel);
 
     return html`
       <div part="plot" class="plot">
@@ -223,9 +266,10 @@ export class LrCurve extends LitElement {
             }
             <path part="lr-line" class="lr-line" d=${lrPath}></path>
             ${
-              showStep
-                ? svg`<line part="current-step" class="current-step"
-                  x1=${x(step)} x2=${x(step)} y1="0" y2=${innerHeight}></line>`
+              // x1/x2 are not bound here: placeMarker() owns them, so a step change can move
+              // the marker without Lit (whose last committed value would then be stale).
+              this.showsStep(this.step)
+                ? svg`<line part="current-step" class="current-step" y1="0" y2=${innerHeight}></line>`
                 : nothing
             }
             ${
@@ -267,18 +311,26 @@ export class LrCurve extends LitElement {
           : nothing
       }
       <p part="readout" class="readout" aria-live="polite">${readout}</p>
-      <p part="summary" id="summary" class="visually-hidden">${summary}</p>
+      <p part="summary" id="summary" class="visually-hidden">${drawing.summary}</p>
     `;
   }
 
   protected override updated(): void {
-    if (!this.curve.ok) return;
+    this.placeMarker();
+    const drawing = this.drawing;
+    if (!drawing) return;
+    // d3 axes rewrite every tick's attributes: only when the drawing or the groups changed
+    // (the groups are new after the plot comes back from an error message).
+    const groups = [this.axisX, this.axisY, this.axisY2, this.grid];
+    const drawn = this.axesDrawn;
+    if (drawn?.key === drawing.key && groups.every((g, i) => g === drawn.groups[i])) return;
     const { innerWidth, innerHeight } = this.layout;
-    const { x, y, y2 } = this.scales(this.curve.sample);
+    const { x, y, y2 } = drawing;
     if (this.axisX) renderAxis(this.axisX, 'bottom', x, innerWidth, (v) => String(v));
     if (this.axisY) renderAxis(this.axisY, 'left', y, innerHeight);
     if (this.axisY2 && y2) renderAxis(this.axisY2, 'right', y2, innerHeight);
     if (this.grid) renderGrid(this.grid, y, innerWidth, innerHeight);
+    this.axesDrawn = { key: drawing.key, groups };
   }
 
   private get scheduleName(): string {
@@ -324,10 +376,10 @@ export class LrCurve extends LitElement {
   };
 
   private onPointerMove = (event: PointerEvent): void => {
-    if (!this.curve.ok) return;
+    const x = this.drawing?.x;
+    if (!x) return;
     const area = event.currentTarget as HTMLElement;
     const box = area.getBoundingClientRect();
-    const { x } = this.scales(this.curve.sample);
     this.moveCursor(x.invert(event.clientX - box.left));
   };
 

@@ -72,11 +72,12 @@ export class ColumnBuckets {
 
   /**
    * The kept points in x order: per non-empty column its first, min, max and last point
-   * (duplicates dropped), each at its true x. At most 4 x columns points.
+   * (duplicates dropped), each at its true x. At most 4 x columns points. `fromColumn`
+   * skips the columns before it (a streaming plot redraws only its newest columns).
    */
-  points(): Point[] {
+  points(fromColumn = 0): Point[] {
     const out: Point[] = [];
-    for (let c = 0; c < this.columns; c++) {
+    for (let c = Math.max(0, Math.floor(fromColumn)); c < this.columns; c++) {
       const n = this.count[c];
       if (n === 0) continue;
       const candidates: Point[] = [{ x: this.firstX[c], y: this.first[c] }];

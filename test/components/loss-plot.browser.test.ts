@@ -171,6 +171,123 @@ describe('<loss-plot>', () => {
     expect(paintedPixels()).toBeGreaterThan(1000);
   });
 
+  it('repaints only the newest columns while streaming, to the same pixels as a full redraw', async () => {
+    await mount();
+    const runs = range(8).map((i) => ({ id: `r${i}`, label: `Run ${i + 1}` }));
+    el.setRuns(runs);
+    const chunkOf = (r: number, from: number, n: number) => {
+      const steps = Int32Array.from(range(n, (i) => from + i));
+      const loss = Float32Array.from(steps, (s) => (r + 1) / (1 + s / 500) + 0.1 * Math.sin(s));
+      return { steps, loss };
+    };
+    // Up to step 3001 first (x axis 0..4000); later steps up to 3999 keep that axis.
+    for (const [r, run] of runs.entries()) el.appendLoss(run.id, chunkOf(r, 0, 3002));
+    await settle();
+    const ctx = $<HTMLCanvasElement>('canvas')!.getContext('2d')!;
+    let segments = 0;
+    const lineTo = ctx.lineTo.bind(ctx);
+    ctx.lineTo = (x: number, y: number) => {
+      segments++;
+      lineTo(x, y);
+    };
+    const columns = Math.round(
+      $<HTMLElement>('[part="cursor-area"]')!.getBoundingClientRect().width,
+    );
+    let perFrame = 0;
+    for (let from = 3002; from < 4000; from += 50) {
+      const before = el.drawCount;
+      segments = 0;
+      const n = Math.min(50, 4000 - from);
+      for (const [r, run] of runs.entries()) el.appendLoss(run.id, chunkOf(r, from, n));
+      await settle();
+      expect(el.drawCount).toBe(before + 1);
+      perFrame = Math.max(perFrame, segments);
+    }
+    // 50 steps span ceil(50 / 4000 * columns) + 1 columns; the redraw adds 2 + 3 more on the
+    // left (seam and lead-in). At most 4 points per column, raw + smoothed, 8 runs...
+    const redrawn = Math.ceil((50 / 4000) * columns) + 1 + 5;
+    expect(perFrame).toBeLessThanOrEqual(8 * 2 * 4 * redrawn);
+    // ...where a full repaint strokes every column of every run.
+    segments = 0;
+    const streamed = ctx.getImageData(0, 0, ctx.canvas.width, ctx.canvas.height).data;
+    el.setRuns(runs); // same runs, same data: repaints everything
+    await settle();
+    expect(segments).toBeGreaterThan(8 * 2 * columns * 0.7);
+    const repainted = ctx.getImageData(0, 0, ctx.canvas.width, ctx.canvas.height).data;
+    // Compared premultiplied (what the eye sees over the page): anti-aliasing may differ by a
+    // level or so where partial repaints met, but no stroke may be missing or doubled there.
+    let differing = 0;
+    let worst = 0;
+    let painted = 0;
+    for (let i = 0; i < repainted.length; i += 4) {
+      if (repainted[i + 3] > 0) painted++;
+      let diff = Math.abs(repainted[i + 3] - streamed[i + 3]);
+      for (let c = 0; c < 3; c++) {
+        const a = (repainted[i + c] * repainted[i + 3]) / 255;
+        const b = (streamed[i + c] * streamed[i + 3]) / 255;
+        diff = Math.max(diff, Math.abs(a - b));
+      }
+      if (diff > 2) differing++;
+      worst = Math.max(worst, diff);
+    }
+    console.log(
+      `[loss-plot] segments per frame ${perFrame}, full ${segments}; ` +
+        `${differing} of ${painted} pixels differ, by at most ${worst.toFixed(1)}`,
+    );
+    expect(painted).toBeGreaterThan(1000);
+    expect(differing).toBeLessThan(painted * 0.01);
+    expect(worst).toBeLessThanOrEqual(16);
+  });
+
+  it('spans total-steps from the start, so streaming never repaints the whole canvas', async () => {
+    /** Streams 2 runs x 2,000 steps in 40-step chunks: how many frames repainted all, and
+     * the x axis' last tick after the first chunk. */
+    async function stream(totalSteps?: number): Promise<{ full: number; firstEnd?: string }> {
+      await mount();
+      if (totalSteps !== undefined) el.setAttribute('total-steps', String(totalSteps));
+      el.setRuns([
+        { id: 'a', label: 'A' },
+        { id: 'b', label: 'B' },
+      ]);
+      await settle();
+      const ctx = $<HTMLCanvasElement>('canvas')!.getContext('2d')!;
+      let segments = 0;
+      const lineTo = ctx.lineTo.bind(ctx);
+      ctx.lineTo = (x: number, y: number) => {
+        segments++;
+        lineTo(x, y);
+      };
+      let full = 0;
+      let firstEnd: string | undefined;
+      for (let from = 0; from < 2000; from += 40) {
+        segments = 0;
+        for (const id of ['a', 'b']) {
+          const steps = Int32Array.from(range(40, (i) => from + i));
+          // Its range is reached within the first chunk, so the y axis stays put.
+          el.appendLoss(id, {
+            steps,
+            loss: Float32Array.from(steps, (k) => 1 + 0.5 * Math.sin(k)),
+          });
+        }
+        await settle();
+        // A partial repaint strokes a few columns; a full one every column with data
+        // (from/2000 of the width; x grows in steps of 40 here so at least 20 % after 400).
+        if (from >= 400 && segments > 2 * 2 * 4 * 40) full++;
+        firstEnd ??= [...el.shadowRoot!.querySelectorAll('.axis-x .tick text')].at(-1)?.textContent;
+      }
+      el.remove();
+      return { full, firstEnd };
+    }
+    // Without a horizon the axis end grows 500, 600, 800, 1000, 1200, 1500, 2000 after step
+    // 400: each jump moves every pixel. With it, the axis ends at 2,000 all along.
+    const growing = await stream();
+    expect(growing.full).toBeGreaterThanOrEqual(5);
+    expect(growing.firstEnd).toBe('40');
+    const fixed = await stream(2000);
+    expect(fixed.full).toBe(0);
+    expect(fixed.firstEnd).toBe('2000');
+  });
+
   it('reads out TensorBoard smoothing computed by hand', async () => {
     await mount();
     el.smoothing = 0.5;

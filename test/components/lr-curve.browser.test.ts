@@ -214,6 +214,75 @@ describe('<lr-curve>', () => {
     expect(Number(marker.getAttribute('x1'))).toBeCloseTo(plotWidth / 2, 0);
   });
 
+  it('moves only the marker when the current step changes: no path or axis rebuild', async () => {
+    const steps = 4000;
+    await mount({ schedule: { type: 'CosineAnnealingLR', tMax: steps }, baseLr: 0.1, steps });
+    el.currentStep = 0;
+    await el.updateComplete;
+    const draws = el.drawCount;
+    const path = $('[part="lr-line"]')!;
+    const marker = $('[part="current-step"]')!;
+    const records: MutationRecord[] = [];
+    const observer = new MutationObserver((list) => records.push(...list));
+    observer.observe(el.shadowRoot!, {
+      subtree: true,
+      attributes: true,
+      childList: true,
+      characterData: true,
+    });
+    const plotWidth = $<HTMLElement>('[part="cursor-area"]')!.getBoundingClientRect().width;
+    for (let move = 1; move <= 100; move++) {
+      const step = move * 39;
+      el.currentStep = step;
+      // Moved at once (no update cycle needed), to step / (steps - 1) of the plot's width.
+      expect(Number(marker.getAttribute('x1'))).toBeCloseTo((step / (steps - 1)) * plotWidth, 0);
+      expect(marker.getAttribute('x2')).toBe(marker.getAttribute('x1'));
+    }
+    await el.updateComplete;
+    await nextFrame();
+    records.push(...observer.takeRecords());
+    observer.disconnect();
+    expect(el.drawCount).toBe(draws);
+    expect($('[part="lr-line"]')).toBe(path);
+    expect($('[part="current-step"]')).toBe(marker);
+    // Each move wrote x1 and x2 of the marker, and nothing else changed.
+    expect(records).toHaveLength(200);
+    for (const record of records) {
+      expect(record.target).toBe(marker);
+      expect(['x1', 'x2']).toContain(record.attributeName);
+    }
+    // Unset hides the marker; a step again shows it, still without redrawing the path.
+    el.currentStep = undefined;
+    await el.updateComplete;
+    expect($('[part="current-step"]')).toBeNull();
+    el.setAttribute('current-step', '1999');
+    await el.updateComplete;
+    expect(Number($('[part="current-step"]')!.getAttribute('x1'))).toBeCloseTo(plotWidth / 2, 0);
+    expect(el.drawCount).toBe(draws);
+  });
+
+  it('samples the schedule again only when its inputs change by value', async () => {
+    await mount({ schedule: { ...stepLR }, baseLr: 0.1, steps: 100 });
+    const draws = el.drawCount;
+    const d = $('[part="lr-line"]')!.getAttribute('d');
+    // A host that rebuilds an equal config on each render costs nothing.
+    el.schedule = { ...stepLR };
+    el.baseLr = 0.1;
+    await el.updateComplete;
+    expect(el.drawCount).toBe(draws);
+    // A different gamma is a new curve: 0.1, 0.05, 0.025, 0.0125 instead of powers of 0.1.
+    el.schedule = { ...stepLR, gamma: 0.5 };
+    await el.updateComplete;
+    expect(el.drawCount).toBe(draws + 1);
+    expect($('[part="lr-line"]')!.getAttribute('d')).not.toBe(d);
+    $<HTMLElement>('[part="cursor-area"]')!.focus();
+    await userEvent.keyboard('{End}');
+    await el.updateComplete;
+    expect(readout()).toBe('step 99: lr 0.0125');
+    // The read-out cursor re-renders, but does not rebuild the path either.
+    expect(el.drawCount).toBe(draws + 1);
+  });
+
   it('draws a cycled momentum on a second axis for OneCycleLR', async () => {
     await mount({
       schedule: { type: 'OneCycleLR', maxLr: 0.1, totalSteps: 100 },

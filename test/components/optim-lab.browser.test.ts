@@ -1,68 +1,20 @@
 // <optim-lab> in real Chromium with a real training Worker (real comlink, real TF.js on the
 // cpu backend, which is the quickest to start here): rendering, the attribute -> config
 // mapping, bad input, keyboard operation, training, pause/reset, divergence, worker
-// teardown, and main-thread long tasks while it trains.
+// teardown. (Main-thread long tasks: optim-lab-main-thread.perf.browser.test.ts.)
 import axe from 'axe-core';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { cdp, userEvent } from 'vitest/browser';
-import '../../components/optim-lab/index.js';
-import type {
-  OptimErrorDetail,
-  OptimLab,
-  OptimProgressDetail,
-} from '../../components/optim-lab/index.js';
-
-const labs: OptimLab[] = [];
-
-afterEach(() => {
-  for (const lab of labs.splice(0)) lab.remove();
-  vi.restoreAllMocks();
-});
-
-async function mount(attributes: Record<string, string> = {}): Promise<OptimLab> {
-  const lab = document.createElement('optim-lab');
-  for (const [name, value] of Object.entries(attributes)) lab.setAttribute(name, value);
-  document.body.append(lab);
-  labs.push(lab);
-  await lab.updateComplete;
-  return lab;
-}
-
-function part<T extends Element = HTMLElement>(lab: OptimLab, name: string): T {
-  const found = lab.shadowRoot?.querySelector<T>(`[part~="${name}"]`);
-  if (!found) throw new Error(`no part "${name}"`);
-  return found;
-}
-
-function problemsText(lab: OptimLab): string {
-  return part(lab, 'problems').textContent?.replace(/\s+/g, ' ').trim() ?? '';
-}
-
-function recordProgress(lab: OptimLab): OptimProgressDetail[] {
-  const events: OptimProgressDetail[] = [];
-  lab.addEventListener('optim-progress', (event) => events.push(event.detail));
-  return events;
-}
-
-function recordErrors(target: EventTarget): OptimErrorDetail[] {
-  const errors: OptimErrorDetail[] = [];
-  target.addEventListener('optim-error', (event) =>
-    errors.push((event as CustomEvent<OptimErrorDetail>).detail),
-  );
-  return errors;
-}
-
-const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-// A small, quick experiment: 200 circle points, 160 for training, batch 16 -> 10 steps/epoch.
-const QUICK = {
-  dataset: 'circle',
-  hidden: '8,8',
-  backend: 'cpu',
-  'batch-size': '16',
-  config: '{"dataset":{"samples":200}}',
-};
+import {
+  QUICK,
+  mean,
+  mount,
+  part,
+  problemsText,
+  recordErrors,
+  recordProgress,
+  sleep,
+} from './support/lab';
 
 describe('<optim-lab> renders', () => {
   it('is accessible (axe) with every section shown, before and after training', async () => {
@@ -407,45 +359,5 @@ describe('<optim-lab> training in a real worker', () => {
     expect(terminate).not.toHaveBeenCalled();
     expect(lab.state).toBe('training');
     holder.remove();
-  });
-});
-
-describe('<optim-lab> main thread', () => {
-  it('has no long task (> 50 ms) during 3 s of training with the plots updating', async () => {
-    // 400 epochs x 10 steps: long enough to keep training through the measurement.
-    const lab = await mount({ ...QUICK, epochs: '400', optimizer: 'SGD Adam', lr: '0.01' });
-    const progress = recordProgress(lab);
-    await lab.start();
-    // Let the worker warm up (its first steps compile and allocate) before measuring.
-    // Steady state: the first draws of each picture compile their code paths once.
-    await vi.waitFor(
-      () => {
-        expect(progress.length).toBeGreaterThan(6);
-        expect(lab.shadowRoot?.querySelectorAll('data-view')).toHaveLength(2);
-      },
-      { timeout: 30_000 },
-    );
-    await sleep(2500);
-    // A long task is wall-clock time, so a CPU shared with other test files (this runner
-    // trains several workers at once on a 2-core machine) can stretch an innocent task past
-    // 50 ms. The lab passes when one 3 s window of steady training is free of long tasks;
-    // a lab that redraws too much fails every window. Lab epochs: 4000 steps outlast all three.
-    const windows: number[][] = [];
-    for (let attempt = 0; attempt < 3; attempt++) {
-      const longTasks: PerformanceEntry[] = [];
-      const observer = new PerformanceObserver((list) => longTasks.push(...list.getEntries()));
-      const startedAt = performance.now();
-      observer.observe({ type: 'longtask', buffered: true });
-      const before = progress.length;
-      await sleep(3000);
-      observer.disconnect();
-      expect(lab.state).toBe('training');
-      expect(progress.length - before).toBeGreaterThan(10);
-      const during = longTasks.filter((task) => task.startTime >= startedAt);
-      windows.push(during.map((task) => Math.round(task.duration)));
-      if (during.length === 0) break;
-    }
-    await lab.pause();
-    expect(windows.at(-1), `long tasks per window: ${JSON.stringify(windows)}`).toEqual([]);
   });
 });

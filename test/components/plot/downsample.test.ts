@@ -92,6 +92,17 @@ describe('ColumnBuckets', () => {
     expect(chunked.points()).toEqual(once.points());
   });
 
+  it('returns only the points of the columns from a given one on', () => {
+    // 100 columns over x in [0, 1000): column c holds x in [10c, 10c + 10).
+    const b = new ColumnBuckets(100, 0, 1000);
+    series(1000).forEach((y, i) => b.add(i, y));
+    const all = b.points();
+    expect(b.points(37)).toEqual(all.filter((p) => p.x >= 370));
+    expect(b.points(0)).toEqual(all);
+    expect(b.points(-5)).toEqual(all);
+    expect(b.points(100)).toEqual([]);
+  });
+
   it('skips non-finite values instead of poisoning a column', () => {
     const b = new ColumnBuckets(2, 0, 4);
     [1, NaN, Infinity, 2].forEach((y, i) => b.add(i, y));
