@@ -882,7 +882,11 @@ export class OptimLab extends LitElement {
         }
         <div class="plot-panel" ?hidden=${!showLoss}>
           <h2 class="section-title">Training loss</h2>
-          <loss-plot part="loss-plot"></loss-plot>
+          <loss-plot
+            part="loss-plot"
+            .totalSteps=${this.horizon.totalSteps}
+            .totalEpochs=${this.horizon.totalSteps / this.horizon.stepsPerEpoch}
+          ></loss-plot>
         </div>
       </div>
     `;

@@ -29,10 +29,7 @@ export class Adadelta extends TorchOptimizer {
     const rho = scalars.hyper('rho', this.rho);
     const oneMinusRho = scalars.hyper('1-rho', 1 - this.rho);
     const eps = scalars.hyper('eps', this.eps);
-    let g = this.maximize ? tf.neg(grad) : grad;
-    if (this.weightDecay !== 0) {
-      g = tf.add(g, tf.mul(param, scalars.hyper('weightDecay', this.weightDecay)));
-    }
+    const g = this.regularizedGradient(param, grad, this);
     const squareAvg = state.slot('square_avg', () => tf.zerosLike(param));
     const accDelta = state.slot('acc_delta', () => tf.zerosLike(param));
     const newSquareAvg = tf.add(tf.mul(squareAvg, rho), tf.mul(tf.mul(g, g), oneMinusRho));

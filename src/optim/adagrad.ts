@@ -28,10 +28,7 @@ export class Adagrad extends TorchOptimizer {
 
   protected updateParameter(param: tf.Variable, grad: tf.Tensor, state: ParameterState): void {
     const scalars = this.scalars;
-    let g = this.maximize ? tf.neg(grad) : grad;
-    if (this.weightDecay !== 0) {
-      g = tf.add(g, tf.mul(param, scalars.hyper('weightDecay', this.weightDecay)));
-    }
+    const g = this.regularizedGradient(param, grad, this);
     const clr = this.lr / (1 + (state.step - 1) * this.lrDecay);
     // torch fills `sum` in the constructor; creating it on the first step is equivalent.
     const sum = state.slot('sum', () => tf.fill(param.shape, this.initialAccumulatorValue));

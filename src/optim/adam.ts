@@ -29,27 +29,16 @@ export class Adam extends AdamLike {
     const [beta1, beta2] = this.betas;
     const lr = this.lr;
     const scalars = this.scalars;
-    let g = this.maximize ? tf.neg(grad) : grad;
+    const decoupled = this.decoupledWeightDecay;
+    const g = this.regularizedGradient(param, grad, {
+      maximize: this.maximize,
+      weightDecay: decoupled ? 0 : this.weightDecay,
+    });
     // AdamW with weightDecay 0 would multiply p by exactly 1: skipping that changes nothing.
-    if (this.weightDecay !== 0) {
-      if (this.decoupledWeightDecay) {
-        param.assign(tf.mul(param, scalars.hyper('1-lr*weightDecay', 1 - lr * this.weightDecay)));
-      } else {
-        g = tf.add(g, tf.mul(param, scalars.hyper('weightDecay', this.weightDecay)));
-      }
+    if (decoupled && this.weightDecay !== 0) {
+      param.assign(tf.mul(param, scalars.hyper('1-lr*weightDecay', 1 - lr * this.weightDecay)));
     }
-    const expAvg = state.slot('exp_avg', () => tf.zerosLike(param));
-    const expAvgSq = state.slot('exp_avg_sq', () => tf.zerosLike(param));
-    const m = tf.add(
-      tf.mul(expAvg, scalars.hyper('beta1', beta1)),
-      tf.mul(g, scalars.hyper('1-beta1', 1 - beta1)),
-    );
-    const v = tf.add(
-      tf.mul(expAvgSq, scalars.hyper('beta2', beta2)),
-      tf.mul(tf.mul(g, g), scalars.hyper('1-beta2', 1 - beta2)),
-    );
-    expAvg.assign(m);
-    expAvgSq.assign(v);
+    const { m, v } = this.updateMoments(param, g, state);
 
     // Bias corrections in float64 JS numbers, as torch computes them in Python floats.
     const step = state.step;

@@ -17,23 +17,14 @@ export class Adamax extends AdamLike {
   protected updateParameter(param: tf.Variable, grad: tf.Tensor, state: ParameterState): void {
     const [beta1, beta2] = this.betas;
     const scalars = this.scalars;
-    let g = this.maximize ? tf.neg(grad) : grad;
-    if (this.weightDecay !== 0) {
-      g = tf.add(g, tf.mul(param, scalars.hyper('weightDecay', this.weightDecay)));
-    }
-
-    const expAvg = state.slot('exp_avg', () => tf.zerosLike(param));
+    const g = this.regularizedGradient(param, grad, this);
+    const m = this.updateFirstMoment(param, g, state);
     const expInf = state.slot('exp_inf', () => tf.zerosLike(param));
-    const m = tf.add(
-      tf.mul(expAvg, scalars.hyper('beta1', beta1)),
-      tf.mul(g, scalars.hyper('1-beta1', 1 - beta1)),
-    );
     // torch: eps is added to |g| (not to the norm), then the elementwise max is taken.
     const u = tf.maximum(
       tf.mul(expInf, scalars.hyper('beta2', beta2)),
       tf.add(tf.abs(g), scalars.hyper('eps', this.eps)),
     );
-    expAvg.assign(m);
     expInf.assign(u);
 
     const clr = this.lr / (1 - beta1 ** state.step);

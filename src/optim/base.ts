@@ -100,6 +100,22 @@ export abstract class TorchOptimizer extends tf.Optimizer {
     this.incrementIterations();
   }
 
+  /**
+   * The gradient torch's updates start from: negated when maximizing, plus the coupled L2
+   * term weightDecay * param. Pass the optimizer itself, or weightDecay 0 where the decay is
+   * applied elsewhere (AdamW).
+   */
+  protected regularizedGradient(
+    param: tf.Variable,
+    grad: tf.Tensor,
+    { maximize, weightDecay }: { maximize: boolean; weightDecay: number },
+  ): tf.Tensor {
+    const g = maximize ? tf.neg(grad) : grad;
+    // torch skips the term too (`if weight_decay != 0`); 0 * param is not 0 for an inf param.
+    if (weightDecay === 0) return g;
+    return tf.add(g, tf.mul(param, this.scalars.hyper('weightDecay', weightDecay)));
+  }
+
   /** One torch update of one parameter; runs inside a tidy, `state.step` already counts it. */
   protected abstract updateParameter(
     param: tf.Variable,

@@ -1,7 +1,17 @@
-import type { ResolvedOptimizerConfig } from './resolved';
+import type { ResolvedAdamConfig, ResolvedOptimizerConfig } from './resolved';
 import type { OptimizerType } from './types';
 
 const ADAM_BETAS = [0.9, 0.999] as const;
+
+const ADAM: ResolvedAdamConfig = {
+  type: 'Adam',
+  lr: 1e-3,
+  betas: ADAM_BETAS,
+  eps: 1e-8,
+  weightDecay: 0,
+  amsgrad: false,
+  maximize: false,
+};
 
 /**
  * PyTorch 1.13's constructor defaults. Two choices where torch has no default:
@@ -19,24 +29,9 @@ const DEFAULTS: { [T in OptimizerType]: Extract<ResolvedOptimizerConfig, { type:
     nesterov: false,
     maximize: false,
   },
-  Adam: {
-    type: 'Adam',
-    lr: 1e-3,
-    betas: ADAM_BETAS,
-    eps: 1e-8,
-    weightDecay: 0,
-    amsgrad: false,
-    maximize: false,
-  },
-  AdamW: {
-    type: 'AdamW',
-    lr: 1e-3,
-    betas: ADAM_BETAS,
-    eps: 1e-8,
-    weightDecay: 1e-2,
-    amsgrad: false,
-    maximize: false,
-  },
+  Adam: ADAM,
+  // torch's AdamW differs from Adam's defaults only in weight_decay.
+  AdamW: { ...ADAM, type: 'AdamW', weightDecay: 1e-2 },
   NAdam: {
     type: 'NAdam',
     lr: 2e-3,
@@ -79,15 +74,7 @@ const DEFAULTS: { [T in OptimizerType]: Extract<ResolvedOptimizerConfig, { type:
     type: 'Lookahead',
     k: 5,
     alpha: 0.5,
-    optimizer: {
-      type: 'Adam',
-      lr: 1e-3,
-      betas: ADAM_BETAS,
-      eps: 1e-8,
-      weightDecay: 0,
-      amsgrad: false,
-      maximize: false,
-    },
+    optimizer: ADAM,
   },
 };
 

@@ -28,10 +28,7 @@ export class NAdam extends AdamLike {
     const lr = this.lr;
     const step = state.step;
     const scalars = this.scalars;
-    let g = this.maximize ? tf.neg(grad) : grad;
-    if (this.weightDecay !== 0) {
-      g = tf.add(g, tf.mul(param, scalars.hyper('weightDecay', this.weightDecay)));
-    }
+    const g = this.regularizedGradient(param, grad, this);
 
     // The momentum cache mu_t and mu_{t+1}, in float64 like torch's Python floats.
     const mu = beta1 * (1 - 0.5 * 0.96 ** (step * this.momentumDecay));
@@ -41,18 +38,7 @@ export class NAdam extends AdamLike {
     const muProductNext = f32(f32(muProduct * f32(mu)) * f32(muNext));
     state.setCounter('mu_product', muProduct);
 
-    const expAvg = state.slot('exp_avg', () => tf.zerosLike(param));
-    const expAvgSq = state.slot('exp_avg_sq', () => tf.zerosLike(param));
-    const m = tf.add(
-      tf.mul(expAvg, scalars.hyper('beta1', beta1)),
-      tf.mul(g, scalars.hyper('1-beta1', 1 - beta1)),
-    );
-    const v = tf.add(
-      tf.mul(expAvgSq, scalars.hyper('beta2', beta2)),
-      tf.mul(tf.mul(g, g), scalars.hyper('1-beta2', 1 - beta2)),
-    );
-    expAvg.assign(m);
-    expAvgSq.assign(v);
+    const { m, v } = this.updateMoments(param, g, state);
 
     const denom = tf.add(
       tf.sqrt(tf.div(v, scalars.perStep(1 - beta2 ** step))),

@@ -23,23 +23,8 @@ export class RAdam extends AdamLike {
     const [beta1, beta2] = this.betas;
     const step = state.step;
     const scalars = this.scalars;
-    let g = this.maximize ? tf.neg(grad) : grad;
-    if (this.weightDecay !== 0) {
-      g = tf.add(g, tf.mul(param, scalars.hyper('weightDecay', this.weightDecay)));
-    }
-
-    const expAvg = state.slot('exp_avg', () => tf.zerosLike(param));
-    const expAvgSq = state.slot('exp_avg_sq', () => tf.zerosLike(param));
-    const m = tf.add(
-      tf.mul(expAvg, scalars.hyper('beta1', beta1)),
-      tf.mul(g, scalars.hyper('1-beta1', 1 - beta1)),
-    );
-    const v = tf.add(
-      tf.mul(expAvgSq, scalars.hyper('beta2', beta2)),
-      tf.mul(tf.mul(g, g), scalars.hyper('1-beta2', 1 - beta2)),
-    );
-    expAvg.assign(m);
-    expAvgSq.assign(v);
+    const g = this.regularizedGradient(param, grad, this);
+    const { m, v } = this.updateMoments(param, g, state);
 
     const biasCorrection1 = 1 - beta1 ** step;
     const biasCorrection2 = 1 - beta2 ** step;

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { assertFiniteNonNegative, TorchOptimizer } from './base';
+import { MomentumLike } from './momentum-like';
 import type { ResolvedRMSpropConfig } from './resolved';
 import type { ParameterState } from './state';
 import type { RMSpropConfig } from './types';
@@ -8,46 +8,27 @@ import type { RMSpropConfig } from './types';
  * torch.optim.RMSprop (1.13 `_single_tensor_rmsprop`). Unlike tf.train.rmsprop, eps is added
  * outside the square root: g / (sqrt(v) + eps).
  */
-export class RMSprop extends TorchOptimizer {
+export class RMSprop extends MomentumLike {
   static get className(): string {
     return 'RMSprop';
   }
 
-  private momentumValue = 0;
   readonly alpha: number;
   readonly eps: number;
-  readonly weightDecay: number;
   readonly centered: boolean;
-  readonly maximize: boolean;
 
   constructor(config: ResolvedRMSpropConfig) {
-    super();
-    this.lr = config.lr;
-    this.momentum = config.momentum;
+    super(config);
     this.alpha = config.alpha;
     this.eps = config.eps;
-    this.weightDecay = config.weightDecay;
     this.centered = config.centered;
-    this.maximize = config.maximize;
-  }
-
-  get momentum(): number {
-    return this.momentumValue;
-  }
-
-  set momentum(value: number) {
-    assertFiniteNonNegative('momentum', value);
-    this.momentumValue = value;
   }
 
   protected updateParameter(param: tf.Variable, grad: tf.Tensor, state: ParameterState): void {
     const scalars = this.scalars;
     const alpha = scalars.hyper('alpha', this.alpha);
     const oneMinusAlpha = scalars.hyper('1-alpha', 1 - this.alpha);
-    let g = this.maximize ? tf.neg(grad) : grad;
-    if (this.weightDecay !== 0) {
-      g = tf.add(g, tf.mul(param, scalars.hyper('weightDecay', this.weightDecay)));
-    }
+    const g = this.regularizedGradient(param, grad, this);
     const squareAvg = state.slot('square_avg', () => tf.zerosLike(param));
     const newSquareAvg = tf.add(tf.mul(squareAvg, alpha), tf.mul(tf.mul(g, g), oneMinusAlpha));
     squareAvg.assign(newSquareAvg);

@@ -1,46 +1,27 @@
 import * as tf from '@tensorflow/tfjs';
-import { assertFiniteNonNegative, TorchOptimizer } from './base';
+import { MomentumLike } from './momentum-like';
 import type { ResolvedSGDConfig } from './resolved';
 import type { ParameterState } from './state';
 import type { SGDConfig } from './types';
 
 /** torch.optim.SGD (1.13 `_single_tensor_sgd`): momentum, dampening, L2 weight decay, Nesterov. */
-export class SGD extends TorchOptimizer {
+export class SGD extends MomentumLike {
   static get className(): string {
     return 'SGD';
   }
 
-  private momentumValue = 0;
   readonly dampening: number;
-  readonly weightDecay: number;
   readonly nesterov: boolean;
-  readonly maximize: boolean;
 
   constructor(config: ResolvedSGDConfig) {
-    super();
-    this.lr = config.lr;
-    this.momentum = config.momentum;
+    super(config);
     this.dampening = config.dampening;
-    this.weightDecay = config.weightDecay;
     this.nesterov = config.nesterov;
-    this.maximize = config.maximize;
-  }
-
-  get momentum(): number {
-    return this.momentumValue;
-  }
-
-  set momentum(value: number) {
-    assertFiniteNonNegative('momentum', value);
-    this.momentumValue = value;
   }
 
   protected updateParameter(param: tf.Variable, grad: tf.Tensor, state: ParameterState): void {
     const scalars = this.scalars;
-    let direction = this.maximize ? tf.neg(grad) : grad;
-    if (this.weightDecay !== 0) {
-      direction = tf.add(direction, tf.mul(param, scalars.hyper('weightDecay', this.weightDecay)));
-    }
+    let direction = this.regularizedGradient(param, grad, this);
     const momentum = this.momentum;
     if (momentum !== 0) {
       // Made (and kept) on the first step too, though only later steps use them, so that the

@@ -13,6 +13,9 @@ import { parseOptimizerConfig } from '../optim/config';
 import { parseSchedulerConfig } from '../schedule/config';
 import type { OptimizerConfig } from '../optim/types';
 import type { SchedulerConfig } from '../schedule/types';
+import { ConfigError, formatPath, integerIn, issueKeys, joinPath } from './validation';
+
+export { ConfigError, formatPath };
 
 export const DATASET_TYPES = [
   'circle',
@@ -139,28 +142,14 @@ const seedSchema = v.pipe(
   v.minValue(0, 'must be an integer seed >= 0'),
   v.maxValue(0xffffffff, 'must be an integer seed <= 4294967295'),
 );
-const positiveInt = (max: number) =>
-  v.pipe(
-    v.number(`must be an integer in [1, ${max}]`),
-    v.integer(`must be an integer in [1, ${max}]`),
-    v.minValue(1, `must be an integer in [1, ${max}]`),
-    v.maxValue(max, `must be an integer in [1, ${max}]`),
-  );
+const positiveInt = (max: number) => integerIn(1, max);
 
 const datasetSchema = v.strictObject({
   type: v.optional(
     v.picklist(DATASET_TYPES, `must be one of ${DATASET_TYPES.join(', ')}`),
     'circle',
   ),
-  samples: v.optional(
-    v.pipe(
-      v.number('must be an integer in [10, 100000]'),
-      v.integer('must be an integer in [10, 100000]'),
-      v.minValue(10, 'must be an integer in [10, 100000]'),
-      v.maxValue(100_000, 'must be an integer in [10, 100000]'),
-    ),
-    400,
-  ),
+  samples: v.optional(integerIn(10, 100_000), 400),
   noise: v.optional(
     v.pipe(
       finite('a number in [0, 10]'),
@@ -244,37 +233,6 @@ const experimentSchema = v.strictObject({
   ),
 });
 
-/** Thrown for any invalid config; `path` is e.g. `runs[1].optimizer.lr`. */
-export class ConfigError extends Error {
-  constructor(
-    readonly path: string,
-    readonly detail: string,
-  ) {
-    super(path ? `${path}: ${detail}` : detail);
-    this.name = 'ConfigError';
-  }
-}
-
-/** `runs.1.optimizer` -> `runs[1].optimizer`: reads like the JS expression that reaches it. */
-export function formatPath(keys: readonly (string | number)[]): string {
-  let out = '';
-  for (const key of keys) {
-    if (typeof key === 'number' || /^\d+$/.test(String(key))) out += `[${String(key)}]`;
-    else out += out ? `.${key}` : key;
-  }
-  return out;
-}
-
-function joinPath(prefix: string, path: string): string {
-  if (!path) return prefix;
-  if (!prefix) return path.replace(/^\./, '');
-  return path.startsWith('[') ? `${prefix}${path}` : `${prefix}.${path}`;
-}
-
-function issuePath(issue: v.BaseIssue<unknown>): string {
-  return formatPath((issue.path ?? []).map((item) => item.key as string | number));
-}
-
 function parseWith<T extends v.GenericSchema>(
   schema: T,
   input: unknown,
@@ -283,7 +241,7 @@ function parseWith<T extends v.GenericSchema>(
   const result = v.safeParse(schema, input);
   if (result.success) return result.output;
   const issue = result.issues[0];
-  const path = joinPath(prefix, issuePath(issue));
+  const path = joinPath(prefix, formatPath(issueKeys(issue)));
   let detail = issue.message;
   if (issue.kind === 'schema' && issue.type === 'strict_object') {
     // valibot reports unknown keys (expected "never"), missing required keys and non-objects here.

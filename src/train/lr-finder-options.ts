@@ -5,7 +5,7 @@
 import * as v from 'valibot';
 import { parseOptimizerConfig } from '../optim/config';
 import type { OptimizerConfig } from '../optim/types';
-import { ConfigError, formatPath } from '../protocol/experiment';
+import { ConfigError, formatPath, integerIn, issueKeys } from '../protocol/validation';
 import type { LrRampMode } from './lr-finder-math';
 
 export const LR_FINDER_MAX_STEPS = 10_000;
@@ -36,15 +36,7 @@ const optionsSchema = v.strictObject({
   optimizer: v.optional(v.unknown()),
   startLr: positiveLr(1e-7),
   endLr: positiveLr(10),
-  steps: v.optional(
-    v.pipe(
-      v.number(`must be an integer in [2, ${LR_FINDER_MAX_STEPS}]`),
-      v.integer(`must be an integer in [2, ${LR_FINDER_MAX_STEPS}]`),
-      v.minValue(2, `must be an integer in [2, ${LR_FINDER_MAX_STEPS}]`),
-      v.maxValue(LR_FINDER_MAX_STEPS, `must be an integer in [2, ${LR_FINDER_MAX_STEPS}]`),
-    ),
-    100,
-  ),
+  steps: v.optional(integerIn(2, LR_FINDER_MAX_STEPS), 100),
   mode: v.optional(v.picklist(['exp', 'linear'], "must be 'exp' or 'linear'"), 'exp'),
   smoothing: v.optional(
     v.pipe(
@@ -59,14 +51,7 @@ const optionsSchema = v.strictObject({
     v.pipe(v.number('must be a number > 1'), v.gtValue(1, 'must be a number > 1')),
     4,
   ),
-  seed: v.optional(
-    v.pipe(
-      v.number('must be an integer seed in [0, 4294967295]'),
-      v.integer('must be an integer seed in [0, 4294967295]'),
-      v.minValue(0, 'must be an integer seed in [0, 4294967295]'),
-      v.maxValue(0xffffffff, 'must be an integer seed in [0, 4294967295]'),
-    ),
-  ),
+  seed: v.optional(integerIn(0, 0xffffffff, 'an integer seed')),
 });
 
 const PREFIX = 'findLr';
@@ -77,7 +62,7 @@ export function parseLrFinderOptions(input: unknown): ResolvedLrFinderOptions {
   const result = v.safeParse(optionsSchema, input ?? {});
   if (!result.success) {
     const issue = result.issues[0];
-    const path = formatPath([PREFIX, ...(issue.path ?? []).map((item) => item.key as string)]);
+    const path = formatPath([PREFIX, ...issueKeys(issue)]);
     const unknown = issue.kind === 'schema' && issue.type === 'strict_object';
     const allowed = Object.keys(optionsSchema.entries).join(', ');
     throw new ConfigError(path, unknown ? `unknown option; allowed: ${allowed}` : issue.message);
