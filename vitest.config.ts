@@ -4,14 +4,15 @@ import { defineConfig } from 'vitest/config';
 import { playwright } from '@vitest/browser-playwright';
 import { chromiumArgs, chromiumPath } from './scripts/chromium.mjs';
 
-const chromium = {
+// A fresh object per project: Vitest writes each project's name into its browser instances.
+const chromium = () => ({
   enabled: true,
   headless: true,
   provider: playwright({
     launchOptions: { executablePath: chromiumPath(), args: chromiumArgs },
   }),
   instances: [{ browser: 'chromium' as const }],
-};
+});
 
 // Tests whose subject is wall-clock behaviour (pause latency, progress rate, main-thread long
 // tasks). They run in their own project, after everything else and one file at a time, so
@@ -36,7 +37,7 @@ export default defineConfig({
           include: ['test/**/*.browser.test.ts'],
           exclude: [PERF_FILES],
           testTimeout: 120_000,
-          browser: chromium,
+          browser: chromium(),
         },
       },
       {
@@ -45,7 +46,7 @@ export default defineConfig({
         test: {
           name: 'storybook',
           testTimeout: 120_000,
-          browser: chromium,
+          browser: chromium(),
         },
       },
       {
@@ -55,7 +56,7 @@ export default defineConfig({
           testTimeout: 180_000,
           fileParallelism: false,
           sequence: { groupOrder: 1 },
-          browser: chromium,
+          browser: chromium(),
         },
       },
     ],
