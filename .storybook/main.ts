@@ -25,11 +25,16 @@ const PREBUNDLED = [
   'd3-scale',
   'd3-selection',
   'd3-shape',
+  // Imported by the trainer worker, which the <optim-lab> stories start. Found lazily on a
+  // cold cache (as in CI), they reloaded the page mid-run ("Vite unexpectedly reloaded a test").
+  '@tensorflow/tfjs',
+  '@tensorflow/tfjs-backend-wasm',
+  '@tensorflow/tfjs-backend-webgpu',
 ];
 
 const config: StorybookConfig = {
   stories: ['../stories/**/*.mdx', '../stories/**/*.stories.ts'],
-  addons: ['@storybook/addon-docs', '@storybook/addon-vitest'],
+  addons: ['@storybook/addon-docs', '@storybook/addon-a11y', '@storybook/addon-vitest'],
   framework: { name: '@storybook/web-components-vite', options: {} },
   core: { disableTelemetry: true, disableWhatsNewNotifications: true },
   viteFinal: (viteConfig) => ({

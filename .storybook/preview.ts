@@ -13,6 +13,9 @@ const preview: Preview = {
   tags: ['autodocs'],
   parameters: {
     controls: { expanded: true },
+    // axe runs after every story's play function; with 'error' a violation fails that
+    // story's test in the `storybook` Vitest project (issue 4 §10), not just the panel.
+    a11y: { test: 'error' },
   },
 };
 
