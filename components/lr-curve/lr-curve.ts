@@ -12,6 +12,7 @@ import { CurveMemo } from './curve-memo';
 import { drawCurve } from './curve-paths';
 import type { CurveDrawing } from './curve-paths';
 import { lrCurveStyles } from './lr-curve.styles';
+import { cursorTarget } from '../plot/cursor-keys.js';
 
 const MARGIN = { top: 10, right: 14, bottom: 30, left: 58 };
 /** Extra right margin when a momentum axis is drawn there. */
@@ -357,19 +358,7 @@ export class LrCurve extends LitElement {
   };
 
   private onKeyDown = (event: KeyboardEvent): void => {
-    const current = this.cursor ?? 0;
-    const page = Math.max(1, Math.round(this.stepCount / 10));
-    const moves: Record<string, number> = {
-      ArrowRight: current + 1,
-      ArrowUp: current + 1,
-      ArrowLeft: current - 1,
-      ArrowDown: current - 1,
-      PageUp: current + page,
-      PageDown: current - page,
-      Home: 0,
-      End: this.stepCount - 1,
-    };
-    const next = moves[event.key];
+    const next = cursorTarget(event.key, this.cursor ?? 0, this.stepCount);
     if (next === undefined) return;
     event.preventDefault();
     this.moveCursor(next);

@@ -11,6 +11,7 @@ import { formatValue } from '../plot/format';
 import { plotTheme } from '../plot/theme.styles';
 import { lossDomain, readoutText, roundLr, summaryText } from './finder-data';
 import { lrFinderPlotStyles } from './lr-finder-plot.styles';
+import { cursorTarget } from '../plot/cursor-keys.js';
 
 /** `lr-pick`: the reader chose this learning rate. */
 export interface LrPickDetail {
@@ -248,19 +249,7 @@ export class LrFinderPlot extends LitElement {
   };
 
   private onKeyDown = (event: KeyboardEvent): void => {
-    const current = this.cursor ?? 0;
-    const page = Math.max(1, Math.round(this.count / 10));
-    const moves: Record<string, number> = {
-      ArrowRight: current + 1,
-      ArrowUp: current + 1,
-      ArrowLeft: current - 1,
-      ArrowDown: current - 1,
-      PageUp: current + page,
-      PageDown: current - page,
-      Home: 0,
-      End: this.count - 1,
-    };
-    const next = moves[event.key];
+    const next = cursorTarget(event.key, this.cursor ?? 0, this.count);
     if (next === undefined) return;
     event.preventDefault();
     this.moveCursor(next);
