@@ -37,20 +37,8 @@ export const lrCurveStyles = css`
     stroke-width: 1.5px;
     stroke-dasharray: 2 3;
   }
-  .cursor {
-    stroke: var(--plot-muted);
-    stroke-width: 1px;
-  }
   .cursor-dot {
     fill: var(--lr-curve-color);
-    stroke: var(--plot-background);
-    stroke-width: 2px;
-  }
-  .cursor-area {
-    position: absolute;
-    cursor: crosshair;
-    border-radius: 2px;
-    touch-action: none;
   }
   .legend {
     display: flex;

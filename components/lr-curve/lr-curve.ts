@@ -13,6 +13,7 @@ import { drawCurve } from './curve-paths';
 import type { CurveDrawing } from './curve-paths';
 import { lrCurveStyles } from './lr-curve.styles';
 import { cursorTarget } from '../plot/cursor-keys.js';
+import { cursorStyles } from '../plot/cursor.styles.js';
 
 const MARGIN = { top: 10, right: 14, bottom: 30, left: 58 };
 /** Extra right margin when a momentum axis is drawn there. */
@@ -55,7 +56,7 @@ const MOMENTUM_AXIS_WIDTH = 44;
  * @cssproperty [--lr-curve-line-width=2px] - Stroke width of the lines.
  */
 export class LrCurve extends LitElement {
-  static override styles = [plotTheme, lrCurveStyles];
+  static override styles = [plotTheme, cursorStyles, lrCurveStyles];
 
   /** The scheduler config to preview (attribute: JSON). No schedule means a constant lr. */
   @property({ converter: jsonAttribute('schedule') }) schedule?: SchedulerConfig;

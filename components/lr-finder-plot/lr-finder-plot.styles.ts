@@ -41,20 +41,8 @@ export const lrFinderPlotStyles = css`
     fill: var(--plot-ink);
     font-size: 0.75rem;
   }
-  .cursor {
-    stroke: var(--plot-muted);
-    stroke-width: 1px;
-  }
   .cursor-dot {
     fill: var(--lr-finder-color);
-    stroke: var(--plot-background);
-    stroke-width: 2px;
-  }
-  .cursor-area {
-    position: absolute;
-    cursor: crosshair;
-    border-radius: 2px;
-    touch-action: none;
   }
   .picks {
     display: flex;

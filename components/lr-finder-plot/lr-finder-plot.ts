@@ -12,6 +12,7 @@ import { plotTheme } from '../plot/theme.styles';
 import { lossDomain, readoutText, roundLr, summaryText } from './finder-data';
 import { lrFinderPlotStyles } from './lr-finder-plot.styles';
 import { cursorTarget } from '../plot/cursor-keys.js';
+import { cursorStyles } from '../plot/cursor.styles.js';
 
 /** `lr-pick`: the reader chose this learning rate. */
 export interface LrPickDetail {
@@ -56,7 +57,7 @@ interface Scales {
  * @cssproperty [--lr-finder-marker-color=#d55e00] - Colour of the suggestion markers.
  */
 export class LrFinderPlot extends LitElement {
-  static override styles = [plotTheme, lrFinderPlotStyles];
+  static override styles = [plotTheme, cursorStyles, lrFinderPlotStyles];
 
   /** What `findLr` returned; nothing is drawn until it is set. */
   @property({ attribute: false }) result?: LrFinderResult;
