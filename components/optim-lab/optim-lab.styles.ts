@@ -1,5 +1,6 @@
 import { css, unsafeCSS } from 'lit';
 import { SERIES_DARK, SERIES_LIGHT } from '../plot/colors.js';
+import { visuallyHidden } from '../shared/visually-hidden.styles.js';
 
 /** `--_series-0` ... `--_series-7`: the loss plot's run colours, for the run cards' edge. */
 const series = (palette: readonly string[]) =>
@@ -384,18 +385,8 @@ export const labStyles = css`
     font-weight: 400;
   }
 
-  .visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    margin: -1px;
-    padding: 0;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-    border: 0;
-  }
   [hidden] {
     display: none !important;
   }
+  ${visuallyHidden}
 `;

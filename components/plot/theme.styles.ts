@@ -1,5 +1,6 @@
 import { css, unsafeCSS } from 'lit';
 import { BACKGROUND_DARK, BACKGROUND_LIGHT } from './colors';
+import { visuallyHidden } from '../shared/visually-hidden.styles.js';
 
 /**
  * Tokens and bits both plots share: surface and ink colours (light and dark), the focus
@@ -41,17 +42,6 @@ export const plotTheme = css`
   :host([hidden]) {
     display: none;
   }
-  .visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    margin: -1px;
-    padding: 0;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-    border: 0;
-  }
   .toolbar {
     display: flex;
     flex-wrap: wrap;
@@ -88,4 +78,5 @@ export const plotTheme = css`
   .grid line {
     stroke: var(--plot-grid);
   }
+  ${visuallyHidden}
 `;
