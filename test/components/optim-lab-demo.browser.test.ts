@@ -83,8 +83,9 @@ describe('demo page', () => {
       await lab.updateComplete;
       await lab.step(1);
       expect(lab.state, lab.outerHTML.slice(0, 300)).toBe('paused');
-      await vi.waitFor(() =>
-        expect(lab.runStats.map((run) => run.step)).toEqual(lab.runStats.map(() => 1)),
+      await vi.waitFor(
+        () => expect(lab.runStats.map((run) => run.step)).toEqual(lab.runStats.map(() => 1)),
+        { timeout: 15_000 }, // progress is throttled and slow on a loaded machine
       );
       lab.remove();
     }

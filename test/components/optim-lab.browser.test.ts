@@ -16,6 +16,10 @@ import {
   sleep,
 } from './support/lab';
 
+// Progress crosses the worker, a throttled subscription and a UI refresh: on a loaded 2-core
+// machine that can take longer than vi.waitFor's 1 s default.
+const LOADED_MACHINE_WAIT = { timeout: 15_000 };
+
 describe('<optim-lab> renders', () => {
   it('is accessible (axe) with every section shown, before and after training', async () => {
     const lab = await mount({ ...QUICK, epochs: '2', optimizer: 'SGD Adam', lr: '0.05' });
@@ -23,7 +27,10 @@ describe('<optim-lab> renders', () => {
     await lab.start();
     await vi.waitFor(() => expect(lab.state).toBe('done'), { timeout: 60_000 });
     await lab.updateComplete;
-    await vi.waitFor(() => expect(lab.shadowRoot?.querySelector('data-view')).not.toBeNull());
+    await vi.waitFor(
+      () => expect(lab.shadowRoot?.querySelector('data-view')).not.toBeNull(),
+      LOADED_MACHINE_WAIT,
+    );
     expect((await axe.run(lab)).violations).toEqual([]);
   });
 
@@ -258,9 +265,12 @@ describe('<optim-lab> training in a real worker', () => {
     expect(progress.length).toBe(countAtPause);
     expect(lab.runStats[0].step).toBe(pausedAt);
     await lab.step(1);
-    await vi.waitFor(() => expect(lab.runStats[0].step).toBe(pausedAt + 1));
+    await vi.waitFor(() => expect(lab.runStats[0].step).toBe(pausedAt + 1), LOADED_MACHINE_WAIT);
     await lab.start();
-    await vi.waitFor(() => expect(lab.runStats[0].step).toBeGreaterThan(pausedAt + 5));
+    await vi.waitFor(
+      () => expect(lab.runStats[0].step).toBeGreaterThan(pausedAt + 5),
+      LOADED_MACHINE_WAIT,
+    );
     await lab.reset();
     expect(lab.state).toBe('idle');
     expect(lab.runStats[0].step).toBe(0);
@@ -270,7 +280,7 @@ describe('<optim-lab> training in a real worker', () => {
     // Training again after a reset starts from step 1.
     const after = recordProgress(lab);
     await lab.step(3);
-    await vi.waitFor(() => expect(after.at(-1)?.step).toBe(3));
+    await vi.waitFor(() => expect(after.at(-1)?.step).toBe(3), LOADED_MACHINE_WAIT);
     expect(after[0].step).toBeLessThanOrEqual(3);
   });
 
@@ -293,7 +303,7 @@ describe('<optim-lab> training in a real worker', () => {
     await lab.updateComplete;
     expect(lab.experiment.runs.map((run) => run.label)).toEqual(['SGD + momentum, lr 0.1']);
     const mark = progress.length;
-    await vi.waitFor(() => expect(progress.length).toBeGreaterThan(mark + 1));
+    await vi.waitFor(() => expect(progress.length).toBeGreaterThan(mark + 1), LOADED_MACHINE_WAIT);
     expect(new Set(progress.slice(mark + 1).map((p) => p.label))).toEqual(
       new Set(['SGD + momentum, lr 0.1']),
     );
