@@ -134,6 +134,8 @@ export interface ExperimentConfig {
 }
 
 export const DEFAULT_SEED = 1;
+/** The longest training a config may ask for, in epochs. */
+export const MAX_EPOCHS = 1_000_000;
 
 const finite = (what: string) => v.pipe(v.number(`must be ${what}`), v.finite(`must be ${what}`));
 const seedSchema = v.pipe(
@@ -188,7 +190,7 @@ const modelSchema = v.strictObject({
 
 const trainingSchema = v.strictObject({
   batchSize: v.optional(positiveInt(100_000), 32),
-  epochs: v.optional(positiveInt(1_000_000)),
+  epochs: v.optional(positiveInt(MAX_EPOCHS)),
   steps: v.optional(positiveInt(100_000_000)),
   shuffleSeed: v.optional(seedSchema),
   evalEvery: v.optional(

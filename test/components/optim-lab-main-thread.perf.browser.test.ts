@@ -2,12 +2,19 @@
 // A wall-clock measurement, so it lives in the 'perf' vitest project, which runs alone after
 // every other test so that other files training workers cannot stretch its tasks.
 import { describe, expect, it, vi } from 'vitest';
+import { MAX_EPOCHS } from '../../src/protocol/experiment';
 import { QUICK, mount, recordProgress, sleep } from './support/lab';
 
 describe('<optim-lab> main thread', () => {
   it('has no long task (> 50 ms) during 3 s of training with the plots updating', async () => {
-    // 400 epochs x 10 steps: long enough to keep training through the measurement.
-    const lab = await mount({ ...QUICK, epochs: '400', optimizer: 'SGD Adam', lr: '0.01' });
+    // The longest training a config allows (10 steps an epoch): the lab is still training when
+    // the test pauses it, however fast this machine trains. Sizing it by seconds is what broke.
+    const lab = await mount({
+      ...QUICK,
+      epochs: String(MAX_EPOCHS),
+      optimizer: 'SGD Adam',
+      lr: '0.01',
+    });
     const progress = recordProgress(lab);
     await lab.start();
     // Let the worker warm up (its first steps compile and allocate) before measuring.
@@ -23,7 +30,7 @@ describe('<optim-lab> main thread', () => {
     // A long task is wall-clock time, so a CPU shared with other test files (this runner
     // trains several workers at once on a 2-core machine) can stretch an innocent task past
     // 50 ms. The lab passes when one 3 s window of steady training is free of long tasks;
-    // a lab that redraws too much fails every window. Lab epochs: 4000 steps outlast all three.
+    // a lab that redraws too much fails every window.
     const windows: number[][] = [];
     for (let attempt = 0; attempt < 3; attempt++) {
       const longTasks: PerformanceEntry[] = [];
