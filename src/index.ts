@@ -12,3 +12,4 @@ export * from './protocol/index.js';
 export * from './data/index.js';
 export * from './model/index.js';
 export * from './train/index.js';
+export * from './export/index.js';

@@ -26,6 +26,13 @@ function annealLinear(start: number, end: number, pct: number): number {
  * torch OneCycleLR: warm up from maxLr/divFactor to maxLr, then anneal to
  * initial/finalDivFactor (or back down and then to the minimum with threePhase). With
  * cycleMomentum, momentum (SGD, RMSprop) or betas[0] (Adam family) moves inversely to lr.
+ *
+ * Past the end: step i uses the lr of lastEpoch i, and the last of `totalSteps` steps uses
+ * the final lr. The ordinary loop then calls step() once more, after that last optimizer step;
+ * torch computes an lr beyond the end of the anneal there (which no step uses), extrapolating
+ * it: back up for 'cos', below the final lr and even negative for 'linear'. We hold the final
+ * lr (and momentum) instead, so that call never sets an invalid lr. One step() more than that
+ * throws, as torch raises ValueError.
  */
 export class OneCycleLR extends LRScheduler {
   private readonly totalSteps: number;
@@ -75,7 +82,8 @@ export class OneCycleLR extends LRScheduler {
     const stepNum = this.lastEpoch;
     if (stepNum > this.totalSteps) {
       throw new Error(
-        `OneCycleLR: tried to step ${stepNum + 1} times; totalSteps is ${this.totalSteps}`,
+        `OneCycleLR: tried to step ${stepNum + 1} times; totalSteps is ${this.totalSteps} ` +
+          '(construction counts as one step; make totalSteps at least the number of step() calls)',
       );
     }
     const g = this.group;
@@ -92,7 +100,8 @@ export class OneCycleLR extends LRScheduler {
               'change pctStart or totalSteps',
           );
         }
-        const pct = (stepNum - startStep) / (p.endStep - startStep);
+        // Only the last phase can see stepNum past its end (stepNum = totalSteps): hold there.
+        const pct = Math.min(1, (stepNum - startStep) / (p.endStep - startStep));
         lr = this.anneal(read(g, p.startLr), read(g, p.endLr), pct);
         if (this.cycleMomentum) {
           momentum = this.anneal(read(g, p.startMomentum), read(g, p.endMomentum), pct);

@@ -56,7 +56,10 @@ def build(config, opt):
     return getattr(S, kind)(opt, **kwargs)
 
 
-def run(case):
+def run(case, last_step_may_raise=False):
+    """Records lr (and momentum) before each optimizer step. With last_step_may_raise, the
+    scheduler.step() after the last one may raise ValueError (OneCycleLR does, past its end):
+    the message is kept as extraStepError."""
     param = torch.nn.Parameter(torch.zeros(1))
     if case['optimizer'] == 'Adam':
         opt = torch.optim.Adam([param], lr=case['baseLr'])
@@ -71,12 +74,17 @@ def run(case):
         momenta.append(group['betas'][0] if 'betas' in group else group['momentum'])
         param.grad = torch.ones(1)
         opt.step()
-        if sched is None:
-            pass
-        elif metrics is not None:
-            sched.step(metrics[i])
-        else:
-            sched.step()
+        try:
+            if sched is None:
+                pass
+            elif metrics is not None:
+                sched.step(metrics[i])
+            else:
+                sched.step()
+        except ValueError as error:
+            if not (last_step_may_raise and i == case['steps'] - 1):
+                raise
+            case['extraStepError'] = str(error)
     case['lr'] = lrs
     if case.pop('recordMomentum', False):
         case['momentum'] = momenta
@@ -253,6 +261,51 @@ CASES = [
 ]
 
 
+def past_end(name, config, final, steps, optimizer='SGD', momentum=True):
+    """A scheduler with an end, stepped past it. `final` is the index of the first optimizer
+    step that uses the schedule's final lr; `steps` goes beyond it."""
+    c = case(name, config, steps=steps, optimizer=optimizer, momentum=momentum)
+    c['final'] = final
+    return c
+
+
+# Every scheduler that has an end, stepped beyond it. The OneCycleLR cases are the ordinary
+# loop (totalSteps optimizer steps, each followed by scheduler.step()) plus one more read:
+# lr[totalSteps] is what torch computes after the last step, which no step uses; torch raises
+# on the next step(). The first is issue 11's report (linear, three-phase, 30 steps).
+PAST_END_CASES = [
+    past_end('OneCycleLR linear threePhase', {'type': 'OneCycleLR', 'maxLr': 0.05, 'totalSteps': 30,
+                                              'annealStrategy': 'linear', 'threePhase': True},
+             final=29, steps=31),
+    past_end('OneCycleLR linear', {'type': 'OneCycleLR', 'maxLr': 0.05, 'totalSteps': 30,
+                                   'annealStrategy': 'linear'}, final=29, steps=31),
+    past_end('OneCycleLR cos', {'type': 'OneCycleLR', 'maxLr': 0.05, 'totalSteps': 30},
+             final=29, steps=31),
+    past_end('OneCycleLR cos threePhase', {'type': 'OneCycleLR', 'maxLr': 0.05, 'totalSteps': 30,
+                                           'threePhase': True}, final=29, steps=31),
+    past_end('OneCycleLR linear Adam beta1', {'type': 'OneCycleLR', 'maxLr': 0.01, 'totalSteps': 20,
+                                              'annealStrategy': 'linear', 'pctStart': 0.5},
+             final=19, steps=21, optimizer='Adam'),
+    past_end('SequentialLR warmup then OneCycleLR linear',
+             {'type': 'SequentialLR', 'milestones': [5],
+              'schedulers': [{'type': 'LinearLR', 'startFactor': 0.5, 'totalIters': 5},
+                             {'type': 'OneCycleLR', 'maxLr': 0.05, 'totalSteps': 25,
+                              'annealStrategy': 'linear'}]}, final=29, steps=31),
+    past_end('LinearLR', {'type': 'LinearLR', 'startFactor': 0.2, 'totalIters': 10}, final=10,
+             steps=40, momentum=False),
+    past_end('ConstantLR', {'type': 'ConstantLR', 'factor': 0.5, 'totalIters': 10}, final=10,
+             steps=40, momentum=False),
+    past_end('PolynomialLR', {'type': 'PolynomialLR', 'totalIters': 10, 'power': 1.0}, final=10,
+             steps=40, momentum=False),
+    past_end('PolynomialLR power', {'type': 'PolynomialLR', 'totalIters': 10, 'power': 0.5},
+             final=10, steps=40, momentum=False),
+    past_end('SWALR cos', {'type': 'SWALR', 'swaLr': 0.02, 'annealEpochs': 10}, final=10, steps=40,
+             momentum=False),
+    past_end('SWALR linear', {'type': 'SWALR', 'swaLr': 0.02, 'annealEpochs': 10,
+                              'annealStrategy': 'linear'}, final=10, steps=40, momentum=False),
+]
+
+
 SKIPPED_ARGS = {'self', 'optimizer', 'last_epoch', 'verbose', 'scale_fn', 'scale_mode', 'epochs',
                 'steps_per_epoch'}
 CAMEL = {torch_name: camel for camel, torch_name in RENAMES.items()}
@@ -275,12 +328,14 @@ def torch_defaults():
 
 def main():
     out = {'torch': torch.__version__, 'defaults': torch_defaults(),
-           'cases': [run(dict(c)) for c in CASES]}
+           'cases': [run(dict(c)) for c in CASES],
+           'pastEnd': [run(dict(c), last_step_may_raise=True) for c in PAST_END_CASES]}
     path = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'schedule.json')
     with open(path, 'w') as f:
         json.dump(out, f, separators=(',', ':'))
         f.write('\n')
-    print(f'wrote {len(out["cases"])} cases to {path} ({os.path.getsize(path)} bytes)')
+    print(f'wrote {len(out["cases"])} + {len(out["pastEnd"])} cases to {path} '
+          f'({os.path.getsize(path)} bytes)')
 
 
 if __name__ == '__main__':

@@ -20,7 +20,7 @@ function resolveRelative(from: string, specifier: string): string {
   throw new Error(`cannot resolve ${specifier} from ${from}`);
 }
 
-/** Every file reachable from src/schedule/index.ts and every bare package it imports. */
+/** Every file reachable from an entry file and every bare package it imports. */
 function importGraph(entry: string): { files: Set<string>; packages: Set<string> } {
   const files = new Set<string>();
   const packages = new Set<string>();
@@ -72,6 +72,34 @@ describe('optim-lab/schedule stays free of TF.js', () => {
 
   it('never evaluates code from strings', () => {
     for (const file of allFiles(scheduleDir)) {
+      const code = readFileSync(file, 'utf8');
+      expect(code, file).not.toMatch(/\beval\s*\(|new\s+Function\b|\bFunction\s*\(/);
+    }
+  });
+});
+
+describe('toPyTorch (src/export) stays free of TF.js, so a page can call it', () => {
+  const exportDir = join(root, 'src/export');
+  const { files, packages } = importGraph(join(exportDir, 'index.ts'));
+
+  it('reaches the exporter and what it reads (datasets, initial weights, config parsing)', () => {
+    for (const name of [
+      'export/script.ts',
+      'export/lambda.ts',
+      'data/dataset.ts',
+      'model/init.ts',
+    ]) {
+      expect(files.has(join(root, 'src', name)), name).toBe(true);
+    }
+    expect(files.has(join(root, 'src/protocol/experiment.ts'))).toBe(true);
+  });
+
+  it('imports no package but valibot (in particular no @tensorflow)', () => {
+    expect([...packages]).toEqual(['valibot']);
+  });
+
+  it('never evaluates code from strings', () => {
+    for (const file of allFiles(exportDir)) {
       const code = readFileSync(file, 'utf8');
       expect(code, file).not.toMatch(/\beval\s*\(|new\s+Function\b|\bFunction\s*\(/);
     }

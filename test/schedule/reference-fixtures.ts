@@ -13,10 +13,16 @@ export interface ScheduleCase {
   momentum?: number[];
 }
 
-export function loadScheduleCases(): ScheduleCase[] {
+function loadFixture(): { cases: ScheduleCase[]; pastEnd: PastEndCase[] } {
   const url = new URL('../reference/schedule.json', import.meta.url);
-  const data = JSON.parse(readFileSync(fileURLToPath(url), 'utf8')) as { cases: ScheduleCase[] };
-  return data.cases;
+  return JSON.parse(readFileSync(fileURLToPath(url), 'utf8')) as {
+    cases: ScheduleCase[];
+    pastEnd: PastEndCase[];
+  };
+}
+
+export function loadScheduleCases(): ScheduleCase[] {
+  return loadFixture().cases;
 }
 
 /** Index of the first value that differs by more than `rel` relative (tiny absolute floor). */
@@ -31,4 +37,18 @@ export function firstMismatch(
     if (!(Math.abs(actual[i] - expected[i]) <= rel * scale + 1e-300)) return i;
   }
   return -1;
+}
+
+/**
+ * A scheduler that has an end, stepped past it (schedule.json `pastEnd`). `final` is the index
+ * of the first step that uses the schedule's final lr; `extraStepError` is what torch raised
+ * on the last scheduler.step() (OneCycleLR, one call after its end), if it raised.
+ */
+export interface PastEndCase extends ScheduleCase {
+  final: number;
+  extraStepError?: string;
+}
+
+export function loadPastEndCases(): PastEndCase[] {
+  return loadFixture().pastEnd;
 }
