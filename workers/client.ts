@@ -26,6 +26,7 @@ import type {
   RunConfigInput,
 } from '../src/protocol/experiment';
 import type { ProgressBatch } from '../src/protocol/progress';
+import { transferConfigErrors } from './error-transfer';
 import { TrainerWorkerError, describeWorkerErrorEvent, toError } from './errors';
 import { watchLifeline } from './lifeline';
 import type { Lifeline } from './lifeline';
@@ -43,6 +44,9 @@ export interface TrainerClientOptions {
 
 export type ProgressListener = (msg: ProgressBatch) => void;
 export type Unsubscribe = () => Promise<void>;
+
+// Refused configs arrive as ConfigErrors (path and detail), not as bare Errors.
+transferConfigErrors();
 
 /** How long `ready` waits, after init, for the worker to confirm it holds its lifeline. */
 const LIFELINE_GRACE_MS = 5000;

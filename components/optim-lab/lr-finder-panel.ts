@@ -14,14 +14,6 @@ import '../lr-finder-plot/index.js';
 import type { LrPickDetail } from '../lr-finder-plot/index.js';
 import { formatValue } from '../plot/format.js';
 
-/** The optimizer with its lr set (the inner optimizer's, for Lookahead). */
-export function withOptimizerLr(optimizer: OptimizerConfig, lr: number): OptimizerConfig {
-  if (optimizer.type === 'Lookahead') {
-    return { ...optimizer, optimizer: { ...optimizer.optimizer, lr } };
-  }
-  return { ...optimizer, lr };
-}
-
 export interface FinderRun {
   id: string;
   label: string;

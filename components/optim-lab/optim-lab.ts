@@ -4,6 +4,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import type { OptimizerConfig } from '../../src/optim/types.js';
 import type { BackendInfo } from '../../src/protocol/api.js';
+import { MAX_RUNS } from '../../src/protocol/experiment.js';
 import type {
   ExperimentConfig,
   ExperimentConfigInput,
@@ -15,13 +16,15 @@ import { TrainerController } from '../controllers/trainer-controller.js';
 import type { LossPlot } from '../loss-plot/loss-plot.js';
 import '../loss-plot/index.js';
 import '../lr-curve/index.js';
-import { attributeForPath, readLabAttributes, splitConfigError } from './attributes.js';
+import { ConfigError } from '../../src/protocol/validation.js';
+import { attributeForPath, readLabAttributes } from './attributes.js';
 import type { AttributeProblem, Provenance } from './attributes.js';
 import { BoundaryView } from './boundary-view.js';
 import { AutoplayController } from './autoplay.js';
 import { controlsBar } from './controls-bar.js';
 import { GridRanking, expandGrid } from './grid-attribute.js';
-import { LrFinderPanel, withOptimizerLr } from './lr-finder-panel.js';
+import { LrFinderPanel } from './lr-finder-panel.js';
+import { withOption } from '../../src/optim/options.js';
 import { experimentHorizon } from './horizon.js';
 import { labStyles } from './optim-lab.styles.js';
 import { labEvent } from './events.js';
@@ -46,7 +49,6 @@ interface LabRun {
   customLabel?: string;
 }
 
-const MAX_RUNS = 8;
 const BOUNDARY_REFRESH_MS = 2000;
 /**
  * The screen (loss plot, status, run metrics, the LR marker, the summary) refreshes at most
@@ -202,7 +204,7 @@ export class OptimLab extends LitElement {
     onError: (message) => this.emit('optim-error', { message }),
     onPick: (runId, lr) => {
       const run = this.runs.find((r) => r.id === runId);
-      if (run) this.updateRun(runId, { optimizer: withOptimizerLr(run.optimizer, lr) });
+      if (run) this.updateRun(runId, { optimizer: withOption(run.optimizer, 'lr', lr) });
     },
   });
   private provenance: Provenance = [];
@@ -333,7 +335,7 @@ export class OptimLab extends LitElement {
     }
     const changedState = changed as ReadonlyMap<PropertyKey, unknown>;
     if (!this.configured && (!this.hasUpdated || changedState.has('settings'))) {
-      this.horizon = experimentHorizon({ ...this.settings, runs: [] });
+      this.horizon = experimentHorizon(this.settings);
     }
   }
 
@@ -581,9 +583,12 @@ export class OptimLab extends LitElement {
   /** A config the worker refused: name the attribute (or control) to fix. */
   private reportConfigError(error: unknown): void {
     const raw = error instanceof Error ? error.message : String(error);
-    const { path, detail } = splitConfigError(raw);
-    const attribute = path ? attributeForPath(path, this.provenance) : undefined;
-    const message = attribute ? `${attribute}: ${detail} (${path})` : raw;
+    const attribute =
+      error instanceof ConfigError ? attributeForPath(error.path, this.provenance) : undefined;
+    const message =
+      attribute && error instanceof ConfigError
+        ? `${attribute}: ${error.detail} (${error.path})`
+        : raw;
     this.runtimeProblem = message;
     this.setLabState('error', message);
     this.emit('optim-error', attribute ? { message, attribute } : { message });

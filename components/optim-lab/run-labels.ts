@@ -5,7 +5,7 @@
  */
 import type { OptimizerConfig } from '../../src/optim/types.js';
 import type { SchedulerConfig } from '../../src/schedule/types.js';
-import { OPTIMIZER_DEFAULTS } from '../optimizer-picker/defaults.js';
+import { readOption } from '../../src/optim/options.js';
 import { formatValue } from '../plot/format.js';
 
 function optimizerName(optimizer: OptimizerConfig): string {
@@ -29,9 +29,7 @@ function schedulerName(scheduler: SchedulerConfig): string {
 
 /** The lr the optimizer starts with (PyTorch's default where the config leaves it out). */
 export function optimizerLr(optimizer: OptimizerConfig): number {
-  if (optimizer.type === 'Lookahead') return optimizerLr(optimizer.optimizer);
-  const fallback = OPTIMIZER_DEFAULTS[optimizer.type]?.lr;
-  return optimizer.lr ?? (typeof fallback === 'number' ? fallback : 1e-3);
+  return readOption(optimizer, 'lr') as number;
 }
 
 /** Momentum (SGD, RMSprop) or beta1 (Adam family): what a cycling scheduler moves. */

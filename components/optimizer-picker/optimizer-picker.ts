@@ -11,7 +11,14 @@ import { checkNumber, formatNumber } from '../shared/number-rule.js';
 import { KNOWN_TYPES, choiceGroups, choiceOf, configForChoice } from './catalog.js';
 import type { Choice } from './catalog.js';
 import { KNOW_HOW } from './know-how.js';
-import { OPTION_SPECS, coreProblem, crossCheck, readOption, withOption } from './options.js';
+import {
+  OPTION_SPECS,
+  coreProblem,
+  crossCheck,
+  readOption,
+  ruleFor,
+  withOption,
+} from './options.js';
 import type { OptionSpec } from './options.js';
 import { pickerStyles } from './optimizer-picker.styles.js';
 
@@ -93,7 +100,7 @@ export class OptimizerPicker extends ConfigEditorElement<OptimizerConfig> {
     if (spec.kind === 'toggle') return;
     const field = spec.kind === 'lr' ? 'lr' : spec.field;
     this.setDraft(spec.key, commit ? undefined : raw);
-    const checked = checkNumber(field, raw, spec.rule);
+    const checked = checkNumber(field, raw, ruleFor(this.value.type, spec.key));
     if (!checked.ok) {
       if (commit) this.setDraft(spec.key, raw);
       this.setError(spec.key, checked.message);

@@ -2,8 +2,8 @@ import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import {
+  ConfigError,
   SCHEDULER_TYPES,
-  SchedulerConfigError,
   parseSchedulerConfig,
   schedulerDefaults,
   validateExpression,
@@ -29,12 +29,12 @@ const fromRecord = (record: ConfigRecord) => record as unknown as SchedulerConfi
 /** The schema's message for `config`, path first ("gamma: must be ..."), or undefined. */
 function problemWith(config: SchedulerConfig): string | undefined {
   try {
-    parseSchedulerConfig(config);
+    // Paths relative to the edited config: `gamma: must be ...`.
+    parseSchedulerConfig(config, '');
     return undefined;
   } catch (error) {
-    if (!(error instanceof SchedulerConfigError)) throw error;
-    const path = error.path.replace(/^scheduler\.?/, '');
-    return path ? `${path}: ${error.detail}` : error.detail;
+    if (!(error instanceof ConfigError)) throw error;
+    return error.message;
   }
 }
 
