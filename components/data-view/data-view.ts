@@ -1,9 +1,10 @@
-import { LitElement, html } from 'lit';
+import { html } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { property, query } from 'lit/decorators.js';
 import type { DatasetView, GridPrediction } from '../../src/protocol/api.js';
 import { DARK_COLORS, LIGHT_COLORS, drawDataView } from './draw.js';
 import { dataViewStyles } from './data-view.styles.js';
+import { OptimElement } from '../shared/optim-element.js';
 
 /** Backing-store size: sharp at 9rem on a 2x screen. */
 const CANVAS_PIXELS = 288;
@@ -22,7 +23,7 @@ const CANVAS_PIXELS = 288;
  *
  * @cssproperty [--data-view-size=9rem] - Width and height of the picture.
  */
-export class OptimDataView extends LitElement {
+export class OptimDataView extends OptimElement {
   static override styles = dataViewStyles;
 
   /** The points to draw (from the trainer's getDataset()). */
@@ -49,6 +50,7 @@ export class OptimDataView extends LitElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
     if (changed.has('data') || changed.has('grid')) this.draw();
   }
 

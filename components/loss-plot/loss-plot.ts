@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, svg } from 'lit';
+import { html, nothing, svg } from 'lit';
 import type { PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { ScaleLinear } from 'd3-scale';
@@ -9,6 +9,7 @@ import { formatValue } from '../plot/format';
 import { Extent, roomyEnd, xScale, yScale } from '../plot/scales';
 import type { YScale } from '../plot/scales';
 import { plotTheme } from '../plot/theme.styles';
+import { OptimElement } from '../shared/optim-element';
 import { drawRuns } from './draw';
 import { lossPlotStyles } from './loss-plot.styles';
 import { RunSeries, nearestIndex } from './run-series';
@@ -48,7 +49,7 @@ const PALETTE_SIZE = SERIES_LIGHT.length;
  * @cssproperty [--loss-plot-color-1=#0072b2] - Colour of run 1 (up to --loss-plot-color-8;
  * Okabe-Ito hues, lighter on dark backgrounds).
  */
-export class LossPlot extends LitElement {
+export class LossPlot extends OptimElement {
   static override styles = [plotTheme, lossPlotStyles];
 
   /** TensorBoard smoothing weight, 0 (off) to 0.99. */
@@ -177,6 +178,7 @@ export class LossPlot extends LitElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
     const axisInputs = ['smoothing', 'log', 'xAxis', 'totalSteps', 'totalEpochs'] as const;
     if (axisInputs.some((name) => changed.has(name)) || !this.scales) {
       this.redrawAll();
@@ -430,13 +432,7 @@ export class LossPlot extends LitElement {
   }
 
   private emitChange(): void {
-    this.dispatchEvent(
-      new CustomEvent('loss-plot-change', {
-        detail: { smoothing: this.smoothing, log: this.log, xAxis: this.xAxis },
-        bubbles: true,
-        composed: true,
-      }),
-    );
+    this.emit('loss-plot-change', { smoothing: this.smoothing, log: this.log, xAxis: this.xAxis });
   }
 
   private onSmoothing = (event: Event): void => {

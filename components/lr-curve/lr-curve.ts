@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, svg } from 'lit';
+import { html, nothing, svg } from 'lit';
 import type { PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { SchedulerConfig, ScheduleSample } from '../../src/schedule/types';
@@ -11,6 +11,7 @@ import type { CurveResult } from './curve-data';
 import { CurveMemo } from './curve-memo';
 import { drawCurve } from './curve-paths';
 import type { CurveDrawing } from './curve-paths';
+import { OptimElement } from '../shared/optim-element';
 import { lrCurveStyles } from './lr-curve.styles';
 import { cursorTarget } from '../plot/cursor-keys.js';
 import { cursorStyles } from '../plot/cursor.styles.js';
@@ -55,7 +56,7 @@ const MOMENTUM_AXIS_WIDTH = 44;
  * @cssproperty [--lr-curve-marker-color=currentColor] - Colour of the current-step marker.
  * @cssproperty [--lr-curve-line-width=2px] - Stroke width of the lines.
  */
-export class LrCurve extends LitElement {
+export class LrCurve extends OptimElement {
   static override styles = [plotTheme, cursorStyles, lrCurveStyles];
 
   /** The scheduler config to preview (attribute: JSON). No schedule means a constant lr. */
@@ -317,7 +318,8 @@ export class LrCurve extends LitElement {
     `;
   }
 
-  protected override updated(): void {
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
     this.placeMarker();
     const drawing = this.drawing;
     if (!drawing) return;
@@ -375,12 +377,6 @@ export class LrCurve extends LitElement {
 
   private toggleLog = (): void => {
     this.log = !this.log;
-    this.dispatchEvent(
-      new CustomEvent('lr-curve-log-change', {
-        detail: { log: this.log },
-        bubbles: true,
-        composed: true,
-      }),
-    );
+    this.emit('lr-curve-log-change', { log: this.log });
   };
 }

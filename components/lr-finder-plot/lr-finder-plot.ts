@@ -1,5 +1,5 @@
-import { LitElement, html, nothing, svg } from 'lit';
-import type { TemplateResult } from 'lit';
+import { html, nothing, svg } from 'lit';
+import type { PropertyValues, TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { scaleLinear, scaleLog } from 'd3-scale';
 import type { ScaleLinear, ScaleLogarithmic } from 'd3-scale';
@@ -10,6 +10,7 @@ import { renderAxis, renderGrid } from '../plot/axes';
 import { formatValue } from '../plot/format';
 import { plotTheme } from '../plot/theme.styles';
 import { lossDomain, readoutText, roundLr, summaryText } from './finder-data';
+import { OptimElement } from '../shared/optim-element';
 import { lrFinderPlotStyles } from './lr-finder-plot.styles';
 import { cursorTarget } from '../plot/cursor-keys.js';
 import { cursorStyles } from '../plot/cursor.styles.js';
@@ -56,7 +57,7 @@ interface Scales {
  * @cssproperty [--lr-finder-raw-color=var(--optim-lab-muted)] - Colour of the raw loss.
  * @cssproperty [--lr-finder-marker-color=#d55e00] - Colour of the suggestion markers.
  */
-export class LrFinderPlot extends LitElement {
+export class LrFinderPlot extends OptimElement {
   static override styles = [plotTheme, cursorStyles, lrFinderPlotStyles];
 
   /** What `findLr` returned; nothing is drawn until it is set. */
@@ -219,7 +220,8 @@ export class LrFinderPlot extends LitElement {
     `;
   }
 
-  protected override updated(): void {
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
     const result = this.result;
     if (!result || result.lr.length === 0) return;
     const { innerWidth, innerHeight } = this.inner;
@@ -230,9 +232,7 @@ export class LrFinderPlot extends LitElement {
   }
 
   private pick(lr: number): void {
-    this.dispatchEvent(
-      new CustomEvent<LrPickDetail>('lr-pick', { detail: { lr }, bubbles: true, composed: true }),
-    );
+    this.emit('lr-pick', { lr });
   }
 
   private get count(): number {

@@ -1,4 +1,4 @@
-import { LitElement, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
@@ -27,8 +27,8 @@ import { LrFinderPanel } from './lr-finder-panel.js';
 import { withOption } from '../../src/optim/options.js';
 import { experimentHorizon } from './horizon.js';
 import { labStyles } from './optim-lab.styles.js';
-import { labEvent } from './events.js';
-import type { LabEventDetails, LabState, OptimErrorDetail } from './events.js';
+import type { LabState, OptimErrorDetail } from './events.js';
+import { OptimElement } from '../shared/optim-element.js';
 import { runCard } from './run-card.js';
 import { readSetting, setupForm } from './setup-form.js';
 import type { LabSettings, SettingKey } from './setup-form.js';
@@ -142,7 +142,7 @@ function runLabel(run: LabRun): string {
  * @cssproperty [--optim-lab-font=system-ui, sans-serif] - Font family.
  * @cssproperty [--optim-lab-boundary-size=9rem] - Size of each decision-boundary picture.
  */
-export class OptimLab extends LitElement {
+export class OptimLab extends OptimElement {
   static override styles = labStyles;
 
   /** The whole experiment as JSON (attribute) or an object (property). */
@@ -406,7 +406,8 @@ export class OptimLab extends LitElement {
     this.syncLossPlotRuns();
   }
 
-  protected override updated(): void {
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
     this.moveMarkerSoon();
     const errors = this.pendingErrors;
     this.pendingErrors = [];
@@ -597,10 +598,6 @@ export class OptimLab extends LitElement {
   private setLabState(next: LabState, announcement: string): void {
     this.labState = next;
     this.announcement = announcement;
-  }
-
-  private emit<K extends keyof LabEventDetails>(type: K, detail: LabEventDetails[K]): void {
-    this.dispatchEvent(labEvent(type, detail));
   }
 
   private runIds(): string[] {
