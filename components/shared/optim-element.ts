@@ -25,7 +25,6 @@ declare global {
   interface OptimEventDetails {
     'optim-error': OptimErrorDetail;
   }
-  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
   interface GlobalEventHandlersEventMap extends OptimEventMap {}
 }
 
