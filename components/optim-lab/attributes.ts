@@ -36,23 +36,40 @@ export type { Parsed } from './read-values';
 export { parseOptimizerAttribute, parseSchedulerAttribute } from './attribute-parsers';
 export { readLayers as parseHiddenList } from './read-values';
 
-export const LAB_ATTRIBUTES = [
-  'config',
-  'dataset',
-  'layers',
-  'hidden',
-  'activation',
-  'optimizer',
-  'lr',
-  'scheduler',
-  'batch-size',
-  'epochs',
-  'seed',
-  'backend',
-  'hide',
-  'grid',
-] as const;
-export type LabAttribute = (typeof LAB_ATTRIBUTES)[number];
+/** Each attribute of <optim-lab> and the element property that holds it. */
+const ATTRIBUTE_PROPERTIES = {
+  config: 'config',
+  dataset: 'datasetName',
+  layers: 'layers',
+  hidden: 'hiddenLayers',
+  activation: 'activation',
+  optimizer: 'optimizer',
+  lr: 'lr',
+  scheduler: 'scheduler',
+  'batch-size': 'batchSize',
+  epochs: 'epochs',
+  seed: 'seed',
+  backend: 'backend',
+  hide: 'hide',
+  grid: 'grid',
+} as const;
+
+export type LabAttribute = keyof typeof ATTRIBUTE_PROPERTIES;
+export const LAB_ATTRIBUTES = Object.keys(ATTRIBUTE_PROPERTIES) as LabAttribute[];
+/** The element's properties behind those attributes; a change to any re-reads them all. */
+export const LAB_PROPERTIES = Object.values(ATTRIBUTE_PROPERTIES);
+
+let warnedHidden = false;
+
+/** Says once per page that `hidden` is deprecated (page CSS can hide a lab that uses it). */
+export function warnHiddenOnce(): void {
+  if (warnedHidden) return;
+  warnedHidden = true;
+  console.warn(
+    'optim-lab: the "hidden" attribute of <optim-lab> is deprecated; write layers="16,16" ' +
+      '(page CSS such as [hidden] { display: none } hides a lab that uses "hidden").',
+  );
+}
 
 /** Raw attribute values as the element holds them (null/undefined/'' = not given). */
 export interface LabAttributeValues {
@@ -235,6 +252,28 @@ export function attributeProblem(
   const attribute = attributeForPath(error.path, provenance);
   if (!attribute) return undefined;
   return { attribute, message: `${attribute}: ${error.detail} (${error.path})` };
+}
+
+/**
+ * A failed call in words: `detail` for optim-error, `shown` for the lab's problems list. A
+ * field the worker refused names the attribute that set it; a crash says how to go on.
+ */
+export function describeFailure(
+  error: Error,
+  kind: 'refused' | 'failed' | 'crashed',
+  provenance: Provenance,
+): { detail: { message: string; attribute?: LabAttribute }; shown: string } {
+  if (kind === 'crashed') {
+    return {
+      detail: { message: error.message },
+      shown: `The training worker stopped: ${error.message}. Press play to start a new one.`,
+    };
+  }
+  const problem = error instanceof ConfigError ? attributeProblem(error, provenance) : undefined;
+  return {
+    detail: problem ?? { message: error.message },
+    shown: problem?.message ?? error.message,
+  };
 }
 
 /**

@@ -1,9 +1,11 @@
 /** The lab's public state and event payloads (typed in OptimEventDetails by index.ts). */
+import type { ExperimentState } from '../controllers/experiment-controller';
 import type { RunSnapshot } from './run-tracker.js';
 import type { LabAttribute } from './attributes.js';
 import type { OptimErrorDetail as BaseOptimErrorDetail } from '../shared/optim-element.js';
 
-export type LabState = 'idle' | 'training' | 'paused' | 'done' | 'error';
+/** 'idle' | 'training' | 'paused' | 'done' | 'error': the experiment's state. */
+export type LabState = ExperimentState;
 
 /** `optim-progress`: one event per run per progress batch, with that run's latest values. */
 export interface OptimProgressDetail {

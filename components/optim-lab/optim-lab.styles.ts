@@ -54,8 +54,11 @@ export const labStyles = css`
       ${series(SERIES_DARK)}
     }
   }
-  /* No :host([hidden]) rule: the hidden attribute holds the layer widths ("16,16"), and
-     these author-level styles win over the browser's [hidden] { display: none }. */
+  /* An empty hidden hides the lab like any element; a hidden="16,16" is the deprecated name
+     of layers and keeps it visible (author styles win over the browser's [hidden] rule). */
+  :host([hidden='']) {
+    display: none;
+  }
   *,
   *::before,
   *::after {

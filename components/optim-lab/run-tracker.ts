@@ -137,3 +137,9 @@ export function runSummary(run: RunSnapshot): string {
   }
   return `${run.label}: ${parts.join(', ')}`;
 }
+
+/** Every run's summary line, as one paragraph. */
+export function summaryText(runs: readonly RunSnapshot[]): string {
+  const lines = runs.map(runSummary);
+  return `${lines.join('. ')}${lines.length ? '.' : ''}`;
+}

@@ -228,7 +228,7 @@ describe('<optim-lab> training in a real worker', () => {
     );
     await lab.start();
     expect(lab.state).toBe('training');
-    expect(lab.backend).toBe('cpu');
+    expect(lab.activeBackend).toBe('cpu');
     await ended;
     expect(lab.state).toBe('done');
     const steps = progress.map((p) => p.step);
