@@ -4,6 +4,7 @@ import { SERIES_DARK, SERIES_LIGHT, seriesCustomProperties } from '../plot/color
 export const lossPlotStyles = css`
   :host {
     --loss-plot-height: 16rem;
+    --_plot-height: var(--loss-plot-height);
     ${unsafeCSS(seriesCustomProperties('loss-plot', SERIES_LIGHT))}
   }
   @media (prefers-color-scheme: dark) {
@@ -11,30 +12,11 @@ export const lossPlotStyles = css`
       ${unsafeCSS(seriesCustomProperties('loss-plot', SERIES_DARK))}
     }
   }
-  .plot {
-    position: relative;
-    height: var(--loss-plot-height);
-    min-height: 8rem;
-  }
   .image,
-  canvas,
-  svg {
+  canvas {
     position: absolute;
     inset: 0;
     display: block;
-  }
-  svg {
-    overflow: visible;
-  }
-  .cursor {
-    stroke: var(--plot-muted);
-    stroke-width: 1px;
-  }
-  .cursor-area {
-    position: absolute;
-    cursor: crosshair;
-    border-radius: 2px;
-    touch-action: none;
   }
   .control {
     display: inline-flex;
@@ -72,10 +54,5 @@ export const lossPlotStyles = css`
     margin-right: 0.35rem;
     vertical-align: middle;
     border-top: 3px solid var(--swatch);
-  }
-  .readout {
-    min-height: 1.25rem;
-    margin: 0.25rem 0 0;
-    font-variant-numeric: tabular-nums;
   }
 `;

@@ -7,17 +7,7 @@ export const lrCurveStyles = css`
     --lr-curve-momentum-color: var(--optim-lab-series-2, #d55e00);
     --lr-curve-marker-color: var(--plot-ink);
     --lr-curve-line-width: 2px;
-  }
-  .plot {
-    position: relative;
-    height: var(--lr-curve-height);
-    min-height: 8rem;
-  }
-  svg {
-    position: absolute;
-    inset: 0;
-    display: block;
-    overflow: visible;
+    --_plot-height: var(--lr-curve-height);
   }
   .lr-line,
   .momentum-line {
@@ -58,11 +48,6 @@ export const lrCurveStyles = css`
   }
   .swatch.momentum {
     border-top: 2px dashed var(--lr-curve-momentum-color);
-  }
-  .readout {
-    min-height: 1.25rem;
-    margin: 0.25rem 0 0;
-    font-variant-numeric: tabular-nums;
   }
   .note {
     margin: 0.25rem 0 0;

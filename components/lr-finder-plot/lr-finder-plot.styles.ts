@@ -6,17 +6,7 @@ export const lrFinderPlotStyles = css`
     --lr-finder-color: var(--optim-lab-series-1, #0072b2);
     --lr-finder-raw-color: var(--plot-muted);
     --lr-finder-marker-color: var(--optim-lab-series-2, #d55e00);
-  }
-  .plot {
-    position: relative;
-    height: var(--lr-finder-height);
-    min-height: 8rem;
-  }
-  svg {
-    position: absolute;
-    inset: 0;
-    display: block;
-    overflow: visible;
+    --_plot-height: var(--lr-finder-height);
   }
   .smoothed-line,
   .raw-line {
@@ -49,11 +39,6 @@ export const lrFinderPlotStyles = css`
     flex-wrap: wrap;
     gap: 0.5rem;
     margin: 0.5rem 0 0;
-  }
-  .readout {
-    min-height: 1.25rem;
-    margin: 0.25rem 0 0;
-    font-variant-numeric: tabular-nums;
   }
   .empty {
     margin: 0;
