@@ -2,7 +2,7 @@ import { html } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { property, query } from 'lit/decorators.js';
 import type { DatasetView, GridPrediction } from '../../src/protocol/api.js';
-import { DARK_COLORS, LIGHT_COLORS, drawDataView } from './draw.js';
+import { drawDataView, readColors } from './draw.js';
 import { dataViewStyles } from './data-view.styles.js';
 import { OptimElement } from '../shared/optim-element.js';
 
@@ -22,6 +22,8 @@ const CANVAS_PIXELS = 288;
  * @csspart caption - The caption.
  *
  * @cssproperty [--data-view-size=9rem] - Width and height of the picture.
+ * @cssproperty [--data-view-negative=var(--optim-lab-series-2)] - Class 0 (dark: series 5).
+ * @cssproperty [--data-view-positive=var(--optim-lab-series-1)] - Class 1 (dark: series 6).
  */
 export class OptimDataView extends OptimElement {
   static override styles = dataViewStyles;
@@ -70,13 +72,7 @@ export class OptimDataView extends OptimElement {
       xRange: this.grid?.xRange ?? this.data?.xRange ?? ([-1, 1] as const),
       yRange: this.grid?.yRange ?? this.data?.yRange ?? ([-1, 1] as const),
     };
-    drawDataView(
-      ctx,
-      frame,
-      this.data,
-      this.grid,
-      this.colorScheme.matches ? DARK_COLORS : LIGHT_COLORS,
-    );
+    drawDataView(ctx, frame, this.data, this.grid, readColors(getComputedStyle(this), ctx));
   }
 
   override render(): TemplateResult {

@@ -1,16 +1,16 @@
 import { css, unsafeCSS } from 'lit';
-import { SERIES_DARK, SERIES_LIGHT, seriesCustomProperties } from '../plot/colors';
+import { SERIES_LIGHT } from '../shared/theme';
+
+/** `--loss-plot-color-N`, run N's colour: the theme's series N unless set on the plot. */
+const runColors = SERIES_LIGHT.map(
+  (_, i) => `--loss-plot-color-${i + 1}: var(--_series-${i + 1});`,
+).join('\n');
 
 export const lossPlotStyles = css`
   :host {
     --loss-plot-height: 16rem;
     --_plot-height: var(--loss-plot-height);
-    ${unsafeCSS(seriesCustomProperties('loss-plot', SERIES_LIGHT))}
-  }
-  @media (prefers-color-scheme: dark) {
-    :host {
-      ${unsafeCSS(seriesCustomProperties('loss-plot', SERIES_DARK))}
-    }
+    ${unsafeCSS(runColors)}
   }
   .image,
   canvas {
@@ -25,14 +25,14 @@ export const lossPlotStyles = css`
   }
   input[type='range'] {
     width: 8rem;
-    accent-color: var(--plot-accent);
+    accent-color: var(--_accent);
   }
   select {
     font: inherit;
-    color: var(--plot-ink);
-    background: var(--plot-background);
-    border: 1px solid var(--plot-muted);
-    border-radius: var(--plot-radius);
+    color: var(--_ink);
+    background: var(--_field);
+    border: 1px solid var(--_muted);
+    border-radius: var(--_radius);
     min-height: 2rem;
   }
   output {

@@ -46,8 +46,8 @@ const PALETTE_SIZE = SERIES_LIGHT.length;
  * @csspart summary - The visually hidden text summary.
  *
  * @cssproperty [--loss-plot-height=16rem] - Height of the plot area.
- * @cssproperty [--loss-plot-color-1=#0072b2] - Colour of run 1 (up to --loss-plot-color-8;
- * Okabe-Ito hues, lighter on dark backgrounds).
+ * @cssproperty [--loss-plot-color-1=var(--optim-lab-series-1)] - Colour of run 1, up to
+ *   --loss-plot-color-16 (the theme's series colours, lighter on dark backgrounds).
  */
 export class LossPlot extends OptimElement {
   static override styles = [plotTheme, plotFrameStyles, lossPlotStyles];

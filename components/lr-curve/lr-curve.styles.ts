@@ -3,9 +3,9 @@ import { css } from 'lit';
 export const lrCurveStyles = css`
   :host {
     --lr-curve-height: 14rem;
-    --lr-curve-color: var(--optim-lab-series-1, #0072b2);
-    --lr-curve-momentum-color: var(--optim-lab-series-2, #d55e00);
-    --lr-curve-marker-color: var(--plot-ink);
+    --lr-curve-color: var(--_series-1);
+    --lr-curve-momentum-color: var(--_series-2);
+    --lr-curve-marker-color: var(--_ink);
     --lr-curve-line-width: 2px;
     --_plot-height: var(--lr-curve-height);
   }
@@ -36,7 +36,7 @@ export const lrCurveStyles = css`
     margin: 0;
     padding: 0;
     list-style: none;
-    color: var(--plot-ink);
+    color: var(--_ink);
   }
   .swatch {
     display: inline-block;
@@ -51,13 +51,13 @@ export const lrCurveStyles = css`
   }
   .note {
     margin: 0.25rem 0 0;
-    color: var(--plot-muted);
+    color: var(--_muted);
   }
   .error {
     margin: 0;
     padding: 0.75rem;
-    border: 1px solid var(--plot-error);
-    border-radius: var(--plot-radius);
-    color: var(--plot-error);
+    border: 1px solid var(--_error);
+    border-radius: var(--_radius);
+    color: var(--_error);
   }
 `;

@@ -48,9 +48,9 @@ const MOMENTUM_AXIS_WIDTH = 44;
  * @csspart error - The inline message shown instead of the plot for invalid input.
  *
  * @cssproperty [--lr-curve-height=14rem] - Height of the plot area.
- * @cssproperty [--lr-curve-color=#0072b2] - Colour of the lr line.
- * @cssproperty [--lr-curve-momentum-color=#d55e00] - Colour of the momentum line.
- * @cssproperty [--lr-curve-marker-color=currentColor] - Colour of the current-step marker.
+ * @cssproperty [--lr-curve-color=var(--optim-lab-series-1)] - Colour of the lr line.
+ * @cssproperty [--lr-curve-momentum-color=var(--optim-lab-series-2)] - Colour of the momentum line.
+ * @cssproperty [--lr-curve-marker-color=var(--optim-lab-ink)] - Colour of the current-step marker.
  * @cssproperty [--lr-curve-line-width=2px] - Stroke width of the lines.
  */
 export class LrCurve extends OptimElement {

@@ -3,9 +3,9 @@ import { css } from 'lit';
 export const lrFinderPlotStyles = css`
   :host {
     --lr-finder-height: 14rem;
-    --lr-finder-color: var(--optim-lab-series-1, #0072b2);
-    --lr-finder-raw-color: var(--plot-muted);
-    --lr-finder-marker-color: var(--optim-lab-series-2, #d55e00);
+    --lr-finder-color: var(--_series-1);
+    --lr-finder-raw-color: var(--_muted);
+    --lr-finder-marker-color: var(--_series-2);
     --_plot-height: var(--lr-finder-height);
   }
   .smoothed-line,
@@ -28,7 +28,7 @@ export const lrFinderPlotStyles = css`
     stroke-dasharray: 4 3;
   }
   .marker-label {
-    fill: var(--plot-ink);
+    fill: var(--_ink);
     font-size: 0.75rem;
   }
   .cursor-dot {
@@ -42,6 +42,6 @@ export const lrFinderPlotStyles = css`
   }
   .empty {
     margin: 0;
-    color: var(--plot-muted);
+    color: var(--_muted);
   }
 `;

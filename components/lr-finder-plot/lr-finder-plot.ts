@@ -49,9 +49,9 @@ interface Scales {
  * @csspart empty - The text shown before there is a result.
  *
  * @cssproperty [--lr-finder-height=14rem] - Height of the plot area.
- * @cssproperty [--lr-finder-color=#0072b2] - Colour of the smoothed loss.
+ * @cssproperty [--lr-finder-color=var(--optim-lab-series-1)] - Colour of the smoothed loss.
  * @cssproperty [--lr-finder-raw-color=var(--optim-lab-muted)] - Colour of the raw loss.
- * @cssproperty [--lr-finder-marker-color=#d55e00] - Colour of the suggestion markers.
+ * @cssproperty [--lr-finder-marker-color=var(--optim-lab-series-2)] - Colour of the suggestion markers.
  */
 export class LrFinderPlot extends OptimElement {
   static override styles = [plotTheme, plotFrameStyles, lrFinderPlotStyles];

@@ -97,20 +97,9 @@ export type { LabState, OptimEndDetail, OptimErrorDetail, OptimProgressDetail } 
  * @csspart finder-error - Why the LR range test failed.
  * @csspart ranking - The grid search's ranking table.
  *
- * @cssproperty [--optim-lab-ink=#1f2328] - Text colour (dark: #e6edf3).
- * @cssproperty [--optim-lab-muted=#57606a] - Secondary text (dark: #9da7b3).
- * @cssproperty [--optim-lab-surface=#ffffff] - Background (dark: #1c1c21).
- * @cssproperty [--optim-lab-panel=#f6f8fa] - Background of the setup and run panels (dark: #24262d).
- * @cssproperty [--optim-lab-border=#8c959f] - Control borders.
- * @cssproperty [--optim-lab-grid=#d0d7de] - Panel borders and plot grid.
- * @cssproperty [--optim-lab-accent=#0969da] - Primary buttons, focus and accents (dark: #58a6ff).
- * @cssproperty [--optim-lab-on-accent=#ffffff] - Text on the accent colour.
- * @cssproperty [--optim-lab-focus=#0969da] - Focus ring.
- * @cssproperty [--optim-lab-error=#b3261e] - Messages about problems (dark: #ff8a80).
- * @cssproperty [--optim-lab-error-surface=#fff1f0] - Background of those messages.
- * @cssproperty [--optim-lab-radius=8px] - Corner radius.
- * @cssproperty [--optim-lab-gap=1rem] - Space between sections.
- * @cssproperty [--optim-lab-font=system-ui, sans-serif] - Font family.
+ * @cssproperty --optim-lab-* - The theme tokens (ink, muted, surface, panel, field, border, grid, accent,
+ *   on-accent, focus, error, error-surface, radius, gap, font, series-1 ... series-16), read by
+ *   every element inside too; light and dark defaults: README, Theme.
  * @cssproperty [--optim-lab-boundary-size=9rem] - Size of each decision-boundary picture.
  */
 export class OptimLab extends OptimElement {

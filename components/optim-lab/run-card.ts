@@ -40,7 +40,7 @@ export interface RunCardOptions {
 export function runCard(o: RunCardOptions): TemplateResult {
   const n = o.index + 1;
   return html`
-    <li class="run" part="run" style="--_run-color: var(--_series-${o.index % 8})">
+    <li class="run" part="run" style="--_run-color: var(--_series-${o.index + 1})">
       <details ?open=${o.count === 1}>
         <summary>
           <span>Run ${n}: ${o.label}</span>

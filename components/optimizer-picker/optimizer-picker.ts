@@ -6,7 +6,7 @@ import katex from 'katex';
 import type { OptimizerConfig, OptimizerType } from '../../src/optim/types.js';
 import { ConfigEditorElement } from '../shared/editor-base.js';
 import { choiceField, lrField, numberField, toggleField } from '../shared/form-controls.js';
-import { formStyles, themeTokens } from '../shared/form.styles.js';
+import { editorHost, formStyles } from '../shared/form.styles.js';
 import { checkNumber, formatNumber } from '../shared/number-rule.js';
 import { KNOWN_TYPES, choiceGroups, choiceOf, configForChoice } from './catalog.js';
 import type { Choice } from './catalog.js';
@@ -66,20 +66,11 @@ function mathMarkup(type: OptimizerType): string {
  * @csspart math - The typeset update rule.
  * @csspart tips - The know-how list.
  *
- * @cssproperty [--optim-color-text=#1b1f24] - Text colour (dark: #e6edf3).
- * @cssproperty [--optim-color-muted=#57606a] - Secondary text.
- * @cssproperty [--optim-color-surface=#ffffff] - Panel background.
- * @cssproperty [--optim-color-input=#ffffff] - Input background.
- * @cssproperty [--optim-color-border=#8c959f] - Borders.
- * @cssproperty [--optim-color-accent=#0b63c7] - Slider and toggles.
- * @cssproperty [--optim-color-focus=#0b63c7] - Focus ring.
- * @cssproperty [--optim-color-danger=#b3261e] - Errors.
- * @cssproperty [--optim-radius=6px] - Corner radius.
- * @cssproperty [--optim-gap=0.75rem] - Space between controls.
- * @cssproperty [--optim-font=system-ui, sans-serif] - Font family.
+ * @cssproperty --optim-lab-* - The theme tokens every element reads (ink, muted, surface, field, border,
+ *   accent, focus, error, radius, gap, font, ...); light and dark defaults: README, Theme.
  */
 export class OptimizerPicker extends ConfigEditorElement<OptimizerConfig> {
-  static override styles = [themeTokens, formStyles, pickerStyles];
+  static override styles = [editorHost, formStyles, pickerStyles];
 
   /** The optimizer config being edited. Setting it resets drafts and messages. */
   @property({ attribute: false }) override value: OptimizerConfig = { type: 'Adam' };

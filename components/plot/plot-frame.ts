@@ -225,11 +225,11 @@ export const plotFrameStyles = css`
     overflow: visible;
   }
   .cursor {
-    stroke: var(--plot-muted);
+    stroke: var(--_muted);
     stroke-width: 1px;
   }
   .cursor-dot {
-    stroke: var(--plot-background);
+    stroke: var(--_surface);
     stroke-width: 2px;
   }
   .cursor-area {

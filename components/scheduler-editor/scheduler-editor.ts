@@ -12,7 +12,7 @@ import type { SchedulerConfig, SchedulerType } from '../../src/schedule/types.js
 import '../lr-curve/index.js';
 import { ConfigEditorElement } from '../shared/editor-base.js';
 import { choiceField, numberField, numberList, toggleField } from '../shared/form-controls.js';
-import { formStyles, themeTokens } from '../shared/form.styles.js';
+import { editorHost, formStyles } from '../shared/form.styles.js';
 import { formatNumber } from '../shared/number-rule.js';
 import { WARMUP_KINDS, asWarmup, initialConfig, schedulerGroups, warmupConfig } from './catalog.js';
 import type { WarmupKind, WarmupShape } from './catalog.js';
@@ -77,19 +77,11 @@ function parseTyped(key: string, raw: string): number | string {
  * @csspart tips - The know-how list.
  * @csspart preview - The `<lr-curve>` preview.
  *
- * @cssproperty [--optim-color-text=#1b1f24] - Text colour (dark: #e6edf3).
- * @cssproperty [--optim-color-muted=#57606a] - Secondary text.
- * @cssproperty [--optim-color-input=#ffffff] - Input background.
- * @cssproperty [--optim-color-border=#8c959f] - Borders.
- * @cssproperty [--optim-color-accent=#0b63c7] - Toggles.
- * @cssproperty [--optim-color-focus=#0b63c7] - Focus ring.
- * @cssproperty [--optim-color-danger=#b3261e] - Errors.
- * @cssproperty [--optim-radius=6px] - Corner radius.
- * @cssproperty [--optim-gap=0.75rem] - Space between controls.
- * @cssproperty [--optim-font=system-ui, sans-serif] - Font family.
+ * @cssproperty --optim-lab-* - The theme tokens every element reads (ink, muted, surface, field, border,
+ *   accent, focus, error, radius, gap, font, ...); light and dark defaults: README, Theme.
  */
 export class SchedulerEditor extends ConfigEditorElement<SchedulerConfig> {
-  static override styles = [themeTokens, formStyles, editorStyles];
+  static override styles = [editorHost, formStyles, editorStyles];
 
   /** The scheduler config being edited. Setting it resets drafts and messages. */
   @property({ attribute: false }) override value: SchedulerConfig = { type: 'None' };
