@@ -48,6 +48,8 @@ const PALETTE_SIZE = SERIES_LIGHT.length;
  * @cssproperty [--loss-plot-height=16rem] - Height of the plot area.
  * @cssproperty [--loss-plot-color-1=var(--optim-lab-series-1)] - Colour of run 1, up to
  *   --loss-plot-color-16 (the theme's series colours, lighter on dark backgrounds).
+ *
+ * @tag loss-plot
  */
 export class LossPlot extends OptimElement {
   static override styles = [plotTheme, plotFrameStyles, lossPlotStyles];

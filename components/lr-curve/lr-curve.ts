@@ -52,6 +52,8 @@ const MOMENTUM_AXIS_WIDTH = 44;
  * @cssproperty [--lr-curve-momentum-color=var(--optim-lab-series-2)] - Colour of the momentum line.
  * @cssproperty [--lr-curve-marker-color=var(--optim-lab-ink)] - Colour of the current-step marker.
  * @cssproperty [--lr-curve-line-width=2px] - Stroke width of the lines.
+ *
+ * @tag lr-curve
  */
 export class LrCurve extends OptimElement {
   static override styles = [plotTheme, plotFrameStyles, lrCurveStyles];

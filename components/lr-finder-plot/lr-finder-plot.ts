@@ -52,6 +52,8 @@ interface Scales {
  * @cssproperty [--lr-finder-color=var(--optim-lab-series-1)] - Colour of the smoothed loss.
  * @cssproperty [--lr-finder-raw-color=var(--optim-lab-muted)] - Colour of the raw loss.
  * @cssproperty [--lr-finder-marker-color=var(--optim-lab-series-2)] - Colour of the suggestion markers.
+ *
+ * @tag lr-finder-plot
  */
 export class LrFinderPlot extends OptimElement {
   static override styles = [plotTheme, plotFrameStyles, lrFinderPlotStyles];

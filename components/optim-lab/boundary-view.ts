@@ -10,7 +10,7 @@ import { html, nothing } from 'lit';
 import type { ReactiveControllerHost, TemplateResult } from 'lit';
 import type { GridPrediction } from '../../src/protocol/api';
 import type { ExperimentController } from '../controllers/experiment-controller';
-import '../data-view/index';
+import '../optim-data-view/index';
 import { runLabel } from './run-list';
 import type { LabRun } from './run-list';
 import { runSummary } from './run-tracker';
@@ -74,12 +74,12 @@ export class BoundaryView {
       ${runs.map((run, index) => {
         const stats = this.experiment.tracker.get(run.id);
         return html`<li class="boundary">
-          <data-view
+          <optim-data-view
             .data=${data}
             .grid=${grids?.get(run.id)}
             caption="Run ${index + 1}: ${runLabel(run)}"
             description=${stats ? runSummary(stats) : ''}
-          ></data-view>
+          ></optim-data-view>
         </li>`;
       })}
     </ul>`;

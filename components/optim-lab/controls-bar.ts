@@ -1,7 +1,7 @@
 /** The lab's play / pause / step / reset toolbar with the training status in words. */
 import { html } from 'lit';
 import type { TemplateResult } from 'lit';
-import type { LabState } from './events.js';
+import type { LabState } from './events';
 import type { RunSnapshot } from './run-tracker';
 
 export interface ControlsBarOptions {

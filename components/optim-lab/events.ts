@@ -1,8 +1,8 @@
 /** The lab's public state and event payloads (typed in OptimEventDetails by index.ts). */
 import type { ExperimentState } from '../controllers/experiment-controller';
-import type { RunSnapshot } from './run-tracker.js';
-import type { LabAttribute } from './attributes.js';
-import type { OptimErrorDetail as BaseOptimErrorDetail } from '../shared/optim-element.js';
+import type { RunSnapshot } from './run-tracker';
+import type { LabAttribute } from './attributes';
+import type { OptimErrorDetail as BaseOptimErrorDetail } from '../shared/optim-element';
 
 /** 'idle' | 'training' | 'paused' | 'done' | 'error': the experiment's state. */
 export type LabState = ExperimentState;

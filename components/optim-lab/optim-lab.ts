@@ -101,6 +101,8 @@ export type { LabState, OptimEndDetail, OptimErrorDetail, OptimProgressDetail } 
  *   on-accent, focus, error, error-surface, radius, gap, font, series-1 ... series-16), read by
  *   every element inside too; light and dark defaults: README, Theme.
  * @cssproperty [--optim-lab-boundary-size=9rem] - Size of each decision-boundary picture.
+ *
+ * @tag optim-lab
  */
 export class OptimLab extends OptimElement {
   static override styles = labStyles;

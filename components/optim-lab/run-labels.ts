@@ -3,10 +3,10 @@
  * "Adam, lr 0.01 + OneCycleLR". Also the numbers the LR preview needs from an optimizer
  * config (its lr and momentum, PyTorch defaults filled in) without loading TF.js.
  */
-import type { OptimizerConfig } from '../../src/optim/types.js';
-import type { SchedulerConfig } from '../../src/schedule/types.js';
-import { readOption } from '../../src/optim/options.js';
-import { formatValue } from '../plot/format.js';
+import type { OptimizerConfig } from '../../src/optim/types';
+import type { SchedulerConfig } from '../../src/schedule/types';
+import { readOption } from '../../src/optim/options';
+import { formatValue } from '../plot/format';
 
 function optimizerName(optimizer: OptimizerConfig): string {
   switch (optimizer.type) {

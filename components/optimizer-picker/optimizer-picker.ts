@@ -3,24 +3,17 @@ import type { TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import katex from 'katex';
-import type { OptimizerConfig, OptimizerType } from '../../src/optim/types.js';
-import { ConfigEditorElement } from '../shared/editor-base.js';
-import { choiceField, lrField, numberField, toggleField } from '../shared/form-controls.js';
-import { editorHost, formStyles } from '../shared/form.styles.js';
-import { checkNumber, formatNumber } from '../shared/number-rule.js';
-import { KNOWN_TYPES, choiceGroups, choiceOf, configForChoice } from './catalog.js';
-import type { Choice } from './catalog.js';
-import { KNOW_HOW } from './know-how.js';
-import {
-  OPTION_SPECS,
-  coreProblem,
-  crossCheck,
-  readOption,
-  ruleFor,
-  withOption,
-} from './options.js';
-import type { OptionSpec } from './options.js';
-import { pickerStyles } from './optimizer-picker.styles.js';
+import type { OptimizerConfig, OptimizerType } from '../../src/optim/types';
+import { ConfigEditorElement } from '../shared/editor-base';
+import { choiceField, lrField, numberField, toggleField } from '../shared/form-controls';
+import { editorHost, formStyles } from '../shared/form.styles';
+import { checkNumber, formatNumber } from '../shared/number-rule';
+import { KNOWN_TYPES, choiceGroups, choiceOf, configForChoice } from './catalog';
+import type { Choice } from './catalog';
+import { KNOW_HOW } from './know-how';
+import { OPTION_SPECS, coreProblem, crossCheck, readOption, ruleFor, withOption } from './options';
+import type { OptionSpec } from './options';
+import { pickerStyles } from './optimizer-picker.styles';
 
 const mathCache = new Map<OptimizerType, string>();
 /** MathML output needs no KaTeX fonts or CSS inside the shadow root. Sources are ours. */
@@ -68,6 +61,8 @@ function mathMarkup(type: OptimizerType): string {
  *
  * @cssproperty --optim-lab-* - The theme tokens every element reads (ink, muted, surface, field, border,
  *   accent, focus, error, radius, gap, font, ...); light and dark defaults: README, Theme.
+ *
+ * @tag optimizer-picker
  */
 export class OptimizerPicker extends ConfigEditorElement<OptimizerConfig> {
   static override styles = [editorHost, formStyles, pickerStyles];

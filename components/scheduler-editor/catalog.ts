@@ -3,8 +3,8 @@
  * that make sense over the preview horizon (`steps`) and the optimizer's lr (`baseLr`);
  * optional ones stay implicit so PyTorch's defaults apply.
  */
-import type { SchedulerConfig, SchedulerType } from '../../src/schedule/types.js';
-import type { ChoiceGroup } from '../shared/form-controls.js';
+import type { SchedulerConfig, SchedulerType } from '../../src/schedule/types';
+import type { ChoiceGroup } from '../shared/form-controls';
 
 const option = (value: SchedulerType, label: string = value) => ({ value, label });
 

@@ -7,20 +7,20 @@ import {
   parseSchedulerConfig,
   schedulerDefaults,
   validateExpression,
-} from '../../src/schedule/index.js';
-import type { SchedulerConfig, SchedulerType } from '../../src/schedule/types.js';
-import '../lr-curve/index.js';
-import { ConfigEditorElement } from '../shared/editor-base.js';
-import { choiceField, numberField, numberList, toggleField } from '../shared/form-controls.js';
-import { editorHost, formStyles } from '../shared/form.styles.js';
-import { formatNumber } from '../shared/number-rule.js';
-import { WARMUP_KINDS, asWarmup, initialConfig, schedulerGroups, warmupConfig } from './catalog.js';
-import type { WarmupKind, WarmupShape } from './catalog.js';
-import { expressionField } from './expression-field.js';
-import { FIELD_SPECS } from './fields.js';
-import type { FieldSpec } from './fields.js';
-import { SCHEDULER_TIPS } from './know-how.js';
-import { editorStyles } from './scheduler-editor.styles.js';
+} from '../../src/schedule/index';
+import type { SchedulerConfig, SchedulerType } from '../../src/schedule/types';
+import '../lr-curve/index';
+import { ConfigEditorElement } from '../shared/editor-base';
+import { choiceField, numberField, numberList, toggleField } from '../shared/form-controls';
+import { editorHost, formStyles } from '../shared/form.styles';
+import { formatNumber } from '../shared/number-rule';
+import { WARMUP_KINDS, asWarmup, initialConfig, schedulerGroups, warmupConfig } from './catalog';
+import type { WarmupKind, WarmupShape } from './catalog';
+import { expressionField } from './expression-field';
+import { FIELD_SPECS } from './fields';
+import type { FieldSpec } from './fields';
+import { SCHEDULER_TIPS } from './know-how';
+import { editorStyles } from './scheduler-editor.styles';
 
 type ConfigRecord = Record<string, unknown>;
 const asRecord = (config: SchedulerConfig) => config as unknown as ConfigRecord;
@@ -79,6 +79,8 @@ function parseTyped(key: string, raw: string): number | string {
  *
  * @cssproperty --optim-lab-* - The theme tokens every element reads (ink, muted, surface, field, border,
  *   accent, focus, error, radius, gap, font, ...); light and dark defaults: README, Theme.
+ *
+ * @tag scheduler-editor
  */
 export class SchedulerEditor extends ConfigEditorElement<SchedulerConfig> {
   static override styles = [editorHost, formStyles, editorStyles];

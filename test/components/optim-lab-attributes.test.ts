@@ -3,8 +3,8 @@ import {
   attributeForPath,
   DEFAULT_RUN,
   readLabAttributes,
-} from '../../components/optim-lab/attributes.js';
-import { experimentHorizon } from '../../components/optim-lab/horizon.js';
+} from '../../components/optim-lab/attributes';
+import { experimentHorizon } from '../../components/optim-lab/horizon';
 
 describe('readLabAttributes: attribute -> experiment config', () => {
   it('gives one default run and no problems when nothing is set', () => {

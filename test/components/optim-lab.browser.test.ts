@@ -28,7 +28,7 @@ describe('<optim-lab> renders', () => {
     await vi.waitFor(() => expect(lab.state).toBe('done'), { timeout: 60_000 });
     await lab.updateComplete;
     await vi.waitFor(
-      () => expect(lab.shadowRoot?.querySelector('data-view')).not.toBeNull(),
+      () => expect(lab.shadowRoot?.querySelector('optim-data-view')).not.toBeNull(),
       LOADED_MACHINE_WAIT,
     );
     expect((await axe.run(lab)).violations).toEqual([]);

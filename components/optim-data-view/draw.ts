@@ -3,7 +3,7 @@
  * from the element so the pixel maths (which grid cell lands where, which colour a
  * probability gets) can be read and tested on its own.
  */
-import type { DatasetView, GridPrediction } from '../../src/protocol/api.js';
+import type { DatasetView, GridPrediction } from '../../src/protocol/api';
 
 export type Rgb = readonly [number, number, number];
 

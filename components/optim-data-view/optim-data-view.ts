@@ -1,10 +1,10 @@
 import { html } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { property, query } from 'lit/decorators.js';
-import type { DatasetView, GridPrediction } from '../../src/protocol/api.js';
-import { drawDataView, readColors } from './draw.js';
-import { dataViewStyles } from './data-view.styles.js';
-import { OptimElement } from '../shared/optim-element.js';
+import type { DatasetView, GridPrediction } from '../../src/protocol/api';
+import { drawDataView, readColors } from './draw';
+import { dataViewStyles } from './optim-data-view.styles';
+import { OptimElement } from '../shared/optim-element';
 
 /** Backing-store size: sharp at 9rem on a 2x screen. */
 const CANVAS_PIXELS = 288;
@@ -24,6 +24,8 @@ const CANVAS_PIXELS = 288;
  * @cssproperty [--data-view-size=9rem] - Width and height of the picture.
  * @cssproperty [--data-view-negative=var(--optim-lab-series-2)] - Class 0 (dark: series 5).
  * @cssproperty [--data-view-positive=var(--optim-lab-series-1)] - Class 1 (dark: series 6).
+ *
+ * @tag optim-data-view
  */
 export class OptimDataView extends OptimElement {
   static override styles = dataViewStyles;
