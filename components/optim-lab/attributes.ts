@@ -58,6 +58,29 @@ export type LabAttribute = keyof typeof ATTRIBUTE_PROPERTIES;
 export const LAB_ATTRIBUTES = Object.keys(ATTRIBUTE_PROPERTIES) as LabAttribute[];
 /** The element's properties behind those attributes; a change to any re-reads them all. */
 export const LAB_PROPERTIES = Object.values(ATTRIBUTE_PROPERTIES);
+export type LabProperty = (typeof LAB_PROPERTIES)[number];
+
+/** What the element holds in those properties, as readLabAttributes reads it. */
+export function attributeValues(
+  el: Readonly<Partial<Record<LabProperty, string | ExperimentConfigInput | null>>>,
+): LabAttributeValues {
+  const text = (value: unknown) => value as string | null | undefined;
+  return {
+    config: el.config,
+    dataset: text(el.datasetName),
+    layers: text(el.layers),
+    hidden: text(el.hiddenLayers),
+    activation: text(el.activation),
+    optimizer: text(el.optimizer),
+    lr: text(el.lr),
+    scheduler: text(el.scheduler),
+    batchSize: text(el.batchSize),
+    epochs: text(el.epochs),
+    seed: text(el.seed),
+    backend: text(el.backend),
+    hide: text(el.hide),
+  };
+}
 
 let warnedHidden = false;
 

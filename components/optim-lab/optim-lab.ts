@@ -9,7 +9,13 @@ import { ExperimentController } from '../controllers/experiment-controller';
 import type { FailureKind } from '../controllers/experiment-controller';
 import type { LossPlot } from '../loss-plot/loss-plot';
 import { OptimElement } from '../shared/optim-element';
-import { LAB_PROPERTIES, describeFailure, readLabAttributes, warnHiddenOnce } from './attributes';
+import {
+  LAB_PROPERTIES,
+  attributeValues,
+  describeFailure,
+  readLabAttributes,
+  warnHiddenOnce,
+} from './attributes';
 import type { Provenance } from './attributes';
 import { AutoplayController } from './autoplay';
 import { backendLine } from './backend-line';
@@ -246,21 +252,7 @@ export class OptimLab extends OptimElement {
   }
 
   private applyAttributes(): void {
-    const setup = readLabAttributes({
-      config: this.config,
-      dataset: this.datasetName,
-      layers: this.layers,
-      hidden: this.hiddenLayers,
-      activation: this.activation,
-      optimizer: this.optimizer,
-      lr: this.lr,
-      scheduler: this.scheduler,
-      batchSize: this.batchSize,
-      epochs: this.epochs,
-      seed: this.seed,
-      backend: this.backend,
-      hide: this.hide,
-    });
+    const setup = readLabAttributes(attributeValues(this));
     if (this.hiddenLayers && !this.layers) warnHiddenOnce();
     const { runs: inputs, ...settings } = setup.experiment;
     this.provenance = setup.provenance;

@@ -137,3 +137,21 @@ export function asWarmup(config: SchedulerConfig): WarmupShape | undefined {
   }
   return undefined;
 }
+
+/** SequentialLR of a `kind` warm-up of `length` steps (at `factor`, else its default), then `shape.main`. */
+export function withWarmup(
+  shape: WarmupShape,
+  kind: WarmupKind,
+  length: number,
+  factor?: number,
+): SchedulerConfig {
+  const warmup = warmupConfig(kind, length) as unknown as Record<string, unknown>;
+  const factorKey = kind === 'LinearLR' ? 'startFactor' : 'factor';
+  if (factor === undefined) delete warmup[factorKey];
+  else warmup[factorKey] = factor;
+  return {
+    type: 'SequentialLR',
+    schedulers: [warmup as unknown as SchedulerConfig, shape.main],
+    milestones: [length],
+  } as SchedulerConfig;
+}

@@ -14,13 +14,14 @@ import { ConfigEditorElement } from '../shared/editor-base';
 import { choiceField, numberField, numberList, toggleField } from '../shared/form-controls';
 import { editorHost, formStyles } from '../shared/form.styles';
 import { formatNumber } from '../shared/number-rule';
-import { WARMUP_KINDS, asWarmup, initialConfig, schedulerGroups, warmupConfig } from './catalog';
-import type { WarmupKind, WarmupShape } from './catalog';
+import { asWarmup, initialConfig, schedulerGroups, withWarmup } from './catalog';
+import type { WarmupShape } from './catalog';
 import { expressionField } from './expression-field';
 import { FIELD_SPECS } from './fields';
 import type { FieldSpec } from './fields';
 import { SCHEDULER_TIPS } from './know-how';
 import { editorStyles } from './scheduler-editor.styles';
+import { warmupFields } from './warmup-fields';
 
 type ConfigRecord = Record<string, unknown>;
 const asRecord = (config: SchedulerConfig) => config as unknown as ConfigRecord;
@@ -214,18 +215,6 @@ export class SchedulerEditor extends ConfigEditorElement<SchedulerConfig> {
     this.apply('lrLambda', 'lrLambda', raw, this.withKey('lrLambda', raw), commit);
   }
 
-  private withWarmup(shape: WarmupShape, kind: WarmupKind, length: number, factor?: number) {
-    const warmup = asRecord(warmupConfig(kind, length));
-    const factorKey = kind === 'LinearLR' ? 'startFactor' : 'factor';
-    if (factor === undefined) delete warmup[factorKey];
-    else warmup[factorKey] = factor;
-    return fromRecord({
-      type: 'SequentialLR',
-      schedulers: [fromRecord(warmup), shape.main],
-      milestones: [length],
-    });
-  }
-
   private onWarmupNumber(
     shape: WarmupShape,
     key: 'length' | 'factor',
@@ -250,15 +239,15 @@ export class SchedulerEditor extends ConfigEditorElement<SchedulerConfig> {
     }
     const candidate =
       key === 'length'
-        ? this.withWarmup(shape, shape.kind, parsed, shape.factor)
-        : this.withWarmup(shape, shape.kind, shape.length, parsed);
+        ? withWarmup(shape, shape.kind, parsed, shape.factor)
+        : withWarmup(shape, shape.kind, shape.length, parsed);
     this.apply(errorKey, errorKey, raw, candidate, commit);
   }
 
   private onMain(shape: WarmupShape, event: Event, commit: boolean): void {
     event.stopPropagation();
     const main = (event.target as SchedulerEditor).value;
-    const candidate = this.withWarmup(shape, shape.kind, shape.length, shape.factor);
+    const candidate = withWarmup(shape, shape.kind, shape.length, shape.factor);
     if (candidate.type === 'SequentialLR') candidate.schedulers[1] = main;
     this.apply('main', undefined, undefined, candidate, commit);
   }
@@ -325,75 +314,25 @@ export class SchedulerEditor extends ConfigEditorElement<SchedulerConfig> {
   }
 
   private renderWarmup(shape: WarmupShape | undefined): TemplateResult {
-    if (!shape) {
-      return html`<p part="hint" class="hint">
-          This SequentialLR is not of the form "warm-up, then one scheduler", so it is shown as
-          written and can be replaced by choosing a scheduler above.
-        </p>
-        <pre part="config" class="config" tabindex="0">
-${JSON.stringify(this.value, null, 2)}</pre>`;
-    }
-    const factorLabel =
-      shape.kind === 'LinearLR' ? 'Start factor (startFactor)' : 'Factor (factor)';
-    const factorDefault = schedulerDefaults(shape.kind) as ConfigRecord;
-    const factorKey = shape.kind === 'LinearLR' ? 'startFactor' : 'factor';
-    return html`<fieldset part="warmup" class="warmup">
-        <legend>Warm-up</legend>
-        <div class="grid">
-          ${choiceField({
-            id: 'sch-warmup-kind',
-            label: 'Kind',
-            value: shape.kind,
-            options: WARMUP_KINDS.map((k) => ({
-              value: k,
-              label: k === 'LinearLR' ? 'Linear ramp (LinearLR)' : 'Constant factor (ConstantLR)',
-            })),
-            onChange: (kind) =>
-              this.apply(
-                'warmup-kind',
-                undefined,
-                undefined,
-                this.withWarmup(shape, kind as WarmupKind, shape.length, shape.factor),
-                true,
-              ),
-          })}
-          ${numberField({
-            id: 'sch-warmup-length',
-            label: 'Warm-up steps',
-            text: this.drafts['warmup-length'] ?? String(shape.length),
-            error: this.errors['warmup-length'],
-            onInput: (raw) => this.onWarmupNumber(shape, 'length', raw, false),
-            onCommit: (raw) => this.onWarmupNumber(shape, 'length', raw, true),
-          })}
-          ${numberField({
-            id: 'sch-warmup-factor',
-            label: factorLabel,
-            text:
-              this.drafts['warmup-factor'] ??
-              formatNumber((shape.factor ?? factorDefault[factorKey]) as number),
-            error: this.errors['warmup-factor'],
-            onInput: (raw) => this.onWarmupNumber(shape, 'factor', raw, false),
-            onCommit: (raw) => this.onWarmupNumber(shape, 'factor', raw, true),
-          })}
-        </div>
-      </fieldset>
-      <fieldset part="main" class="main">
-        <legend>then</legend>
-        <scheduler-editor
-          nested
-          label="Main scheduler"
-          .value=${shape.main}
-          .steps=${Math.max(1, this.steps - shape.length)}
-          .baseLr=${this.baseLr}
-          @input=${(e: Event) => this.onMain(shape, e, false)}
-          @change=${(e: Event) => this.onMain(shape, e, true)}
-        ></scheduler-editor>
-      </fieldset>
-      ${
-        this.errors.main
-          ? html`<p class="error" part="error" role="alert">${this.errors.main}</p>`
-          : nothing
-      }`;
+    return warmupFields({
+      shape,
+      value: this.value,
+      drafts: this.drafts,
+      errors: this.errors,
+      steps: this.steps,
+      baseLr: this.baseLr,
+      onKind: (kind) =>
+        shape &&
+        this.apply(
+          'warmup-kind',
+          undefined,
+          undefined,
+          withWarmup(shape, kind, shape.length, shape.factor),
+          true,
+        ),
+      onNumber: (key, raw, commit) => shape && this.onWarmupNumber(shape, key, raw, commit),
+      onMain: (event, commit) => shape && this.onMain(shape, event, commit),
+    });
   }
 
   protected override render(): TemplateResult {
