@@ -40,19 +40,9 @@ export const lossPlotStyles = css`
     font-variant-numeric: tabular-nums;
   }
   .legend {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.25rem 1rem;
     margin: 0.5rem 0 0;
-    padding: 0;
-    list-style: none;
   }
   .swatch {
-    display: inline-block;
-    width: 1.25rem;
-    height: 0;
-    margin-right: 0.35rem;
-    vertical-align: middle;
     border-top: 3px solid var(--swatch);
   }
 `;

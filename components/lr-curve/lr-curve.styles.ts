@@ -31,19 +31,10 @@ export const lrCurveStyles = css`
     fill: var(--lr-curve-color);
   }
   .legend {
-    display: flex;
-    gap: 1rem;
     margin: 0;
-    padding: 0;
-    list-style: none;
     color: var(--_ink);
   }
   .swatch {
-    display: inline-block;
-    width: 1.25rem;
-    height: 0;
-    margin-right: 0.35rem;
-    vertical-align: middle;
     border-top: 2px solid var(--lr-curve-color);
   }
   .swatch.momentum {

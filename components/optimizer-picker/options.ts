@@ -7,7 +7,7 @@
 import { optimizerOptionRule, parseOptimizerConfig } from '../../src/optim/config';
 import { readOption } from '../../src/optim/options';
 import type { OptimizerConfig, OptimizerType } from '../../src/optim/types';
-import { ConfigError } from '../../src/protocol/validation';
+import { configProblem } from '../../src/protocol/validation';
 import type { NumberRule } from '../shared/number-rule';
 
 export { readOption, withOption } from '../../src/optim/options';
@@ -91,12 +91,5 @@ export function crossCheck(config: OptimizerConfig, editedKey: string): string |
 
 /** The core's verdict on a whole config (src/optim/config.ts, TF-free), path first. */
 export function coreProblem(config: OptimizerConfig): string | undefined {
-  try {
-    // Paths relative to the edited config: `betas[0]: must be ...`.
-    parseOptimizerConfig(config, '');
-    return undefined;
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    return error.message;
-  }
+  return configProblem(parseOptimizerConfig, config);
 }

@@ -238,6 +238,21 @@ export const plotFrameStyles = css`
     border-radius: 2px;
     touch-action: none;
   }
+  .legend {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25rem 1rem;
+    padding: 0;
+    list-style: none;
+  }
+  /* A legend's line sample: each plot gives it its border-top (colour, width, dash). */
+  .swatch {
+    display: inline-block;
+    width: 1.25rem;
+    height: 0;
+    margin-right: 0.35rem;
+    vertical-align: middle;
+  }
   .readout {
     min-height: 1.25rem;
     margin: 0.25rem 0 0;

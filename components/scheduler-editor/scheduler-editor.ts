@@ -2,13 +2,13 @@ import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import {
-  ConfigError,
   SCHEDULER_TYPES,
   parseSchedulerConfig,
   schedulerDefaults,
   validateExpression,
 } from '../../src/schedule/index';
 import type { SchedulerConfig, SchedulerType } from '../../src/schedule/types';
+import { configProblem } from '../../src/protocol/validation';
 import '../lr-curve/index';
 import { ConfigEditorElement } from '../shared/editor-base';
 import { choiceField, numberField, numberList, toggleField } from '../shared/form-controls';
@@ -29,14 +29,7 @@ const fromRecord = (record: ConfigRecord) => record as unknown as SchedulerConfi
 
 /** The schema's message for `config`, path first ("gamma: must be ..."), or undefined. */
 function problemWith(config: SchedulerConfig): string | undefined {
-  try {
-    // Paths relative to the edited config: `gamma: must be ...`.
-    parseSchedulerConfig(config, '');
-    return undefined;
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    return error.message;
-  }
+  return configProblem(parseSchedulerConfig, config);
 }
 
 /** "abc" is not a number: said before the schema sees NaN. */

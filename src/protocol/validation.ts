@@ -59,6 +59,24 @@ export function ruleOf(schema: v.GenericSchema): NumberRule | undefined {
 }
 
 /**
+ * What a parser says about `input`: the message of the ConfigError it throws (every path
+ * relative to the input, so `betas[0]: must be ...`), or undefined when it accepts it.
+ * Anything but a ConfigError is a bug and is thrown on.
+ */
+export function configProblem(
+  parse: (input: unknown, path: string) => unknown,
+  input: unknown,
+): string | undefined {
+  try {
+    parse(input, '');
+    return undefined;
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    return error.message;
+  }
+}
+
+/**
  * Checks one field's value with its schema: the parsed value, or the ConfigError the trainer
  * would throw for it at `path`.
  */
