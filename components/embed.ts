@@ -5,11 +5,11 @@
  * embed works from any path on any static host. The client is exported too, so a page script
  * can drive the trainer without the elements.
  */
-import './index.js';
+import './index';
 
-export { createTrainerClient } from '../workers/client.js';
-export type { TrainerClient, TrainerClientOptions } from '../workers/client.js';
+export { createTrainerClient } from '../workers/client';
+export type { TrainerClient, TrainerClientOptions } from '../workers/client';
 // TF-free helpers for a small grid search driven from a page script.
-export { gridRuns, rankRuns } from '../src/train/grid-search.js';
+export { gridRuns, rankRuns } from '../src/train/grid-search';
 // The schedule maths (pure TS), for pages that draw or tabulate LR curves themselves.
-export { sampleSchedule, parseSchedulerConfig } from '../src/schedule/index.js';
+export { sampleSchedule, parseSchedulerConfig } from '../src/schedule/index';

@@ -2,7 +2,8 @@
 // plain Node, schedule.js and the embed stay free of TF.js, the worker ships with its wasm
 // files beside it, and the .d.ts files and custom-elements.json exist.
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { distPath, importedSpecifiers, readBuilt, repoRoot } from './dist';
 
@@ -126,5 +127,25 @@ describe('types and manifest', () => {
     ]) {
       expect(tags).toContain(tag);
     }
+  });
+
+  it("names each element by the tag its index.ts defines (the classes' @tag)", () => {
+    const manifest = JSON.parse(readBuilt('custom-elements.json')) as {
+      modules: { declarations?: { tagName?: string }[] }[];
+    };
+    const tags = manifest.modules
+      .flatMap((m) => (m.declarations ?? []).map((d) => d.tagName))
+      .filter((tag): tag is string => tag !== undefined);
+    const components = join(repoRoot, 'components');
+    const defined = readdirSync(components, { withFileTypes: true })
+      .filter(
+        (entry) => entry.isDirectory() && existsSync(join(components, entry.name, 'index.ts')),
+      )
+      .flatMap((entry) => {
+        const source = readFileSync(join(components, entry.name, 'index.ts'), 'utf8');
+        return [...source.matchAll(/export const \w+_TAG = '([\w-]+)'/g)].map((m) => m[1]);
+      });
+    expect(defined.length).toBeGreaterThanOrEqual(7);
+    expect([...tags].sort()).toEqual([...defined].sort());
   });
 });
