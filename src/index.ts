@@ -14,6 +14,6 @@ export * from './model/index.js';
 export * from './train/index.js';
 export * from './surface/index.js';
 export { computeTrajectories, surfaceMessages } from './surface/engine.js';
-export type { SurfaceResult, ComputeTrajectoriesOptions } from './surface/engine.js';
+export type { ComputeTrajectoriesOptions } from './surface/engine.js';
 export type * from './protocol/surface.js';
 export { surfaceTransferables } from './protocol/surface.js';

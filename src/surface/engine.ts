@@ -34,7 +34,7 @@ import type {
   StateEntry,
   SurfaceConfig,
   SurfaceDivergence,
-  SurfaceRun,
+  SurfaceResult,
   SurfaceRunConfig,
   SurfaceRunStatus,
   ViewBox,
@@ -257,11 +257,6 @@ export async function* surfaceMessages(
   } finally {
     for (const stepper of steppers) stepper.dispose();
   }
-}
-
-export interface SurfaceResult {
-  config: SurfaceConfig;
-  runs: SurfaceRun[];
 }
 
 export interface ComputeTrajectoriesOptions extends SurfaceComputeOptions {

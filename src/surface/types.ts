@@ -140,3 +140,9 @@ export interface SurfaceRun {
   /** The first point outside the view box, if any. */
   leftView?: number;
 }
+
+/** Every run of one computation: the validated config and each run's trajectory. */
+export interface SurfaceResult {
+  config: SurfaceConfig;
+  runs: SurfaceRun[];
+}

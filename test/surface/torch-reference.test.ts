@@ -4,7 +4,7 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { computeTrajectories, createSurface, parseSurfaceConfig } from '../../src/index';
 import type { SurfaceRun } from '../../src/index';
-import { mismatches } from '../optim/reference';
+import { mismatches } from '../support/tolerance';
 import { cases } from './reference';
 import type { SurfaceCase } from './reference';
 
