@@ -13,3 +13,8 @@ export * from './data/index';
 export * from './model/index';
 export * from './train/index';
 export * from './export/index';
+export * from './surface/index';
+export { computeTrajectories, surfaceMessages } from './surface/engine';
+export type { ComputeTrajectoriesOptions } from './surface/engine';
+export type * from './protocol/surface';
+export { surfaceTransferables } from './protocol/surface';

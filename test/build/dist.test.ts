@@ -107,6 +107,42 @@ describe('dist/optim-lab.js (the one-file embed)', () => {
   });
 });
 
+describe('dist/optim-lab-surface.worker.js (the loss-surface worker)', () => {
+  const WASM_OR_GPU = ['tfjs-backend-wasm', '.wasm', 'WEBGL_VERSION', 'webgpu'];
+
+  it('is self-contained TF.js core with the cpu backend only', () => {
+    const worker = readBuilt('optim-lab-surface.worker.js');
+    expect(importedSpecifiers(worker)).toEqual([]);
+    expect(worker).toContain('tf.ready()'); // TF.js core is inside
+    for (const marker of WASM_OR_GPU) expect(worker).not.toContain(marker);
+    // The same markers are in the trainer worker, so their absence here means something.
+    const trainer = readBuilt('optim-lab.worker.js');
+    for (const marker of WASM_OR_GPU) expect(trainer).toContain(marker);
+  });
+
+  it('is found by the embed beside itself, relative to its own URL', () => {
+    expect(readBuilt('optim-lab.js')).toMatch(
+      /new URL\(\s*(?:\/\*[^*]*\*\/\s*)?["'`]\.\/optim-lab-surface\.worker\.js["'`]\s*,\s*import\.meta\.url/,
+    );
+  });
+
+  it('core.js computes trajectories in plain Node', () => {
+    const output = runInNode(`
+      import * as tf from '@tensorflow/tfjs';
+      const core = await import(${JSON.stringify(distPath('core.js'))});
+      await tf.setBackend('cpu');
+      const { runs } = await core.computeTrajectories({
+        function: 'saddle', start: [1, 0], steps: 3, runs: [{ optimizer: { type: 'SGD', lr: 0.25 } }],
+      });
+      console.log(JSON.stringify(Array.from(runs[0].points)));
+    `);
+    // SGD on x^2 - y^2 with lr 0.25: x <- x - 0.25 * 2x = x / 2, and y stays 0.
+    expect(JSON.parse(output.trim().split('\n').at(-1) ?? '[]')).toEqual([
+      1, 0, 0.5, 0, 0.25, 0, 0.125, 0,
+    ]);
+  });
+});
+
 describe('types and manifest', () => {
   it('writes the .d.ts files package.json "exports" points at', () => {
     expect(readBuilt('types/src/index.d.ts')).toMatch(/export \*/);
