@@ -1,0 +1,32 @@
+/**
+ * The fused training engines and the one decision of which engine trains an experiment:
+ * the fused engine of the current TF.js backend where it can run the config, else the
+ * op-by-op reference (saying why).
+ */
+import * as tf from '@tensorflow/tfjs';
+import type { EngineChoice, TrainingEngine } from '../train/engine';
+import { OpsEngine } from '../train/ops-engine';
+import type { Session } from '../train/session';
+import { CpuFusedEngine } from './cpu/engine';
+import { fusedSupport, modelPlan } from './plan';
+
+export { CpuFusedEngine };
+
+/** Backends whose fused engine is the CPU loop (TF.js itself is not used while training). */
+const CPU_CLASS = new Set(['cpu', 'wasm']);
+
+/** Why the fused path cannot train this experiment on the current backend, or null. */
+export function whyNotFused(session: Session): string | null {
+  const backend = tf.getBackend();
+  if (!CPU_CLASS.has(backend)) {
+    return `no fused kernels for the ${backend} backend; training op by op`;
+  }
+  return fusedSupport(modelPlan(session.spec), session.batchSize);
+}
+
+export function createEngine(session: Session, choice: EngineChoice): TrainingEngine {
+  if (choice === 'ops') return new OpsEngine(session);
+  const reason = whyNotFused(session);
+  if (reason !== null) return new OpsEngine(session, reason);
+  return new CpuFusedEngine(session);
+}
