@@ -15,8 +15,19 @@ const f32 = Math.fround;
 /** Floats per run per step. */
 export const COEFFICIENTS = 16;
 
-/** Used by every kind: gradient sign (-1 when maximizing), coupled weight decay, lr. */
-export const COMMON = { sign: 0, weightDecay: 1, lr: 2, sync: 3, slowAlpha: 4 } as const;
+/**
+ * Used by every kind: gradient sign (-1 when maximizing), coupled weight decay, lr; and for
+ * Lookahead: sync (this step ends k inner steps), its alpha, and initSlow (the first step of
+ * a fresh optimizer: the slow weights start at the weights before it).
+ */
+export const COMMON = {
+  sign: 0,
+  weightDecay: 1,
+  lr: 2,
+  sync: 3,
+  slowAlpha: 4,
+  initSlow: 15,
+} as const;
 
 export const SGD_C = { momentum: 5, mode: 6, oneMinusDampening: 7, nesterov: 8 } as const;
 /** SGD_C.mode values: no momentum this step / first buffer = gradient / buffer update. */
@@ -95,6 +106,7 @@ export function writeCoefficients(
   out[offset + COMMON.weightDecay] = inner.type === 'AdamW' ? 0 : f32(inner.weightDecay);
   if (plan.lookahead) {
     out[offset + COMMON.sync] = step % plan.lookahead.k === 0 ? 1 : 0;
+    out[offset + COMMON.initSlow] = step === 1 ? 1 : 0;
     out[offset + COMMON.slowAlpha] = f32(plan.lookahead.alpha);
   }
   switch (inner.type) {

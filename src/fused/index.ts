@@ -9,8 +9,12 @@ import { OpsEngine } from '../train/ops-engine';
 import type { Session } from '../train/session';
 import { CpuFusedEngine } from './cpu/engine';
 import { fusedSupport, modelPlan } from './plan';
+import { WebGpuFusedEngine } from './wgsl/engine';
+import { whyNotOnDevice } from './wgsl/limits';
+import { tfjsDevice } from './wgsl/pipelines';
 
-export { CpuFusedEngine };
+export { CpuFusedEngine, WebGpuFusedEngine };
+export { liveFusedBuffers, BUFFER_LABEL_PREFIX } from './wgsl/gpu-buffers';
 
 /** Backends whose fused engine is the CPU loop (TF.js itself is not used while training). */
 const CPU_CLASS = new Set(['cpu', 'wasm']);
@@ -18,15 +22,19 @@ const CPU_CLASS = new Set(['cpu', 'wasm']);
 /** Why the fused path cannot train this experiment on the current backend, or null. */
 export function whyNotFused(session: Session): string | null {
   const backend = tf.getBackend();
-  if (!CPU_CLASS.has(backend)) {
-    return `no fused kernels for the ${backend} backend; training op by op`;
-  }
-  return fusedSupport(modelPlan(session.spec), session.batchSize);
+  const plan = modelPlan(session.spec);
+  const unsupported = fusedSupport(plan, session.batchSize);
+  if (unsupported !== null) return unsupported;
+  if (CPU_CLASS.has(backend)) return null;
+  const device = tfjsDevice();
+  if (device) return whyNotOnDevice(device, plan, session.batchSize);
+  return `no fused kernels for the ${backend} backend; training op by op`;
 }
 
 export function createEngine(session: Session, choice: EngineChoice): TrainingEngine {
   if (choice === 'ops') return new OpsEngine(session);
   const reason = whyNotFused(session);
   if (reason !== null) return new OpsEngine(session, reason);
-  return new CpuFusedEngine(session);
+  const device = tfjsDevice();
+  return device ? new WebGpuFusedEngine(session, device) : new CpuFusedEngine(session);
 }

@@ -136,6 +136,8 @@ export interface ExperimentConfig {
 export const DEFAULT_SEED = 1;
 /** The longest training a config may ask for, in epochs. */
 export const MAX_EPOCHS = 1_000_000;
+/** The most runs one experiment may hold. */
+export const MAX_RUNS = 16;
 
 const finite = (what: string) => v.pipe(v.number(`must be ${what}`), v.finite(`must be ${what}`));
 const seedSchema = v.pipe(
@@ -231,7 +233,7 @@ const experimentSchema = v.strictObject({
   runs: v.pipe(
     v.array(v.unknown(), 'must be an array of runs'),
     v.minLength(1, 'must contain at least one run'),
-    v.maxLength(16, 'must contain at most 16 runs'),
+    v.maxLength(MAX_RUNS, `must contain at most ${MAX_RUNS} runs`),
   ),
 });
 

@@ -8,7 +8,12 @@
  * serialized on one queue, so they apply in the order they arrived.
  */
 import { createEngine } from '../fused';
-import { ConfigError, parseExperimentConfig, parseRunConfig } from '../protocol/experiment';
+import {
+  ConfigError,
+  MAX_RUNS,
+  parseExperimentConfig,
+  parseRunConfig,
+} from '../protocol/experiment';
 import type { ExperimentConfig, RunConfig } from '../protocol/experiment';
 import type { ExperimentStatus } from '../protocol/progress';
 import type {
@@ -46,7 +51,7 @@ export interface TrainerOptions {
   engine?: EngineChoice;
 }
 
-export const MAX_RUNS = 16;
+export { MAX_RUNS };
 const MAX_CHUNK_STEPS = 1024;
 
 /** One run's part of a chunk, with what came back for it. */

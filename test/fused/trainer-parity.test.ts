@@ -11,7 +11,7 @@ import type { ExperimentConfigInput } from '../../src/protocol/experiment';
 import type { EngineChoice } from '../../src/train/engine';
 import { Trainer } from '../../src/train/trainer';
 import { STATEFUL_CONFIGS } from '../optim/cases';
-import { mismatches } from '../optim/reference';
+import { expectClose } from './close';
 import { collect, useCpu } from '../train/helpers';
 
 beforeAll(useCpu);
@@ -39,14 +39,8 @@ async function record(engine: EngineChoice, config: ExperimentConfigInput, scrip
   return { curves: progress.curves, state, grids };
 }
 
-/** Losses and weights-derived numbers to rel 1e-5 (the issue's bar for the CPU loop); NaN
- * (regression's accuracy) must be NaN on both sides. */
-function expectClose(actual: ArrayLike<number>, expected: ArrayLike<number>, what: string): void {
-  const nan = (values: ArrayLike<number>) => Array.from(values, Number.isNaN);
-  expect(nan(actual), what).toEqual(nan(expected));
-  const finite = (values: ArrayLike<number>) => Array.from(values).filter((v) => !Number.isNaN(v));
-  expect(mismatches(finite(actual), finite(expected), 1e-5, 1e-7), what).toEqual([]);
-}
+const close = (actual: ArrayLike<number>, expected: ArrayLike<number>, what: string) =>
+  expectClose(actual, expected, what, 1e-5, 1e-7);
 
 async function compare(config: ExperimentConfigInput, script: Script): Promise<void> {
   const ops = await record('ops', config, script);
@@ -60,12 +54,12 @@ async function compare(config: ExperimentConfigInput, script: Script): Promise<v
     expect(curve.evalSteps, id).toEqual(reference.evalSteps);
     expect(curve.lr, id).toEqual(reference.lr);
     expect(curve.momentum, id).toEqual(reference.momentum);
-    expectClose(curve.loss, reference.loss, `${id} loss`);
-    expectClose(curve.gradNorm, reference.gradNorm, `${id} gradNorm`);
-    expectClose(curve.valLoss, reference.valLoss, `${id} valLoss`);
-    expectClose(curve.trainAccuracy, reference.trainAccuracy, `${id} trainAccuracy`);
+    close(curve.loss, reference.loss, `${id} loss`);
+    close(curve.gradNorm, reference.gradNorm, `${id} gradNorm`);
+    close(curve.valLoss, reference.valLoss, `${id} valLoss`);
+    close(curve.trainAccuracy, reference.trainAccuracy, `${id} trainAccuracy`);
   }
-  fused.grids.forEach((grid, i) => expectClose(grid.values, ops.grids[i].values, `grid ${i}`));
+  fused.grids.forEach((grid, i) => close(grid.values, ops.grids[i].values, `grid ${i}`));
 }
 
 const small = (overrides: Partial<ExperimentConfigInput>): ExperimentConfigInput => ({

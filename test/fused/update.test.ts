@@ -14,7 +14,7 @@ import {
 } from '../../src/fused/coefficients';
 import type { StepHyperparameters } from '../../src/fused/coefficients';
 import { updateWeights } from '../../src/fused/cpu/update';
-import { optimizerPlan, SLOW_SLOT } from '../../src/fused/plan';
+import { optimizerPlan } from '../../src/fused/plan';
 import { createOptimizer } from '../../src/optim';
 import type { OptimizerConfig, TorchOptimizer } from '../../src/optim';
 import { applyHyperparameters, hyperparametersOf } from '../../src/train/engine';
@@ -40,7 +40,6 @@ function fusedOptimizer(config: OptimizerConfig, start: readonly number[]) {
   const slots = Array.from({ length: plan.slotCount }, (_, slot) =>
     new Float32Array(weights.length).fill(initialSlotValue(plan, slot)),
   );
-  if (plan.lookahead) slots[SLOW_SLOT].set(weights);
   const coefficients = new Float32Array(COEFFICIENTS);
   return {
     weights,

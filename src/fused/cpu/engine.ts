@@ -15,7 +15,7 @@ import { EpochOrders } from '../../train/epoch-orders';
 import type { Session } from '../../train/session';
 import { COEFFICIENTS, freshHostState, initialSlotValue, writeCoefficients } from '../coefficients';
 import type { HostOptimizerState } from '../coefficients';
-import { joinWeights, modelPlan, optimizerPlan, SLOW_SLOT } from '../plan';
+import { joinWeights, modelPlan, optimizerPlan } from '../plan';
 import type { ModelPlan, OptimizerPlan } from '../plan';
 import { CpuMlp, gradientNorm } from './mlp';
 import { updateWeights } from './update';
@@ -148,8 +148,6 @@ export class CpuFusedEngine implements TrainingEngine {
     state.slots = Array.from({ length: plan.slotCount }, (_, slot) =>
       new Float32Array(state.weights.length).fill(initialSlotValue(plan, slot)),
     );
-    // Lookahead's slow weights start where the weights are before its first inner step.
-    if (plan.lookahead) state.slots[SLOW_SLOT].set(state.weights);
   }
 
   private require(run: EngineRun): RunState {

@@ -37,6 +37,7 @@ export function updateWeights(
   const sign = c[COMMON.sign];
   const weightDecay = c[COMMON.weightDecay];
   const n = p.length;
+  if (plan.lookahead && c[COMMON.initSlow] !== 0) slots[SLOW_SLOT].set(p);
   // The regularized gradient, as torch's updates start from it (every value a float32).
   if (weightDecay === 0) for (let i = 0; i < n; i++) d[i] = sign * g[i];
   else for (let i = 0; i < n; i++) d[i] = f32(sign * g[i] + f32(p[i] * weightDecay));
