@@ -7,21 +7,9 @@
 import type { TorchOptimizer } from '../optim/base';
 import type { OptimizerConfig } from '../optim/types';
 import type { StepHyperparameters } from '../fused/coefficients';
+import type { EngineChoice, EngineInfo } from '../protocol/api';
 
-export type { StepHyperparameters };
-
-/** 'fused' (default): one program steps every run K steps; 'ops': op-by-op TF.js. */
-export type EngineChoice = 'fused' | 'ops';
-export const ENGINE_CHOICES = ['fused', 'ops'] as const satisfies readonly EngineChoice[];
-
-/** Which engine trains, and why when it is not the one asked for. */
-export interface EngineInfo {
-  engine: EngineChoice;
-  /** 'ops', 'fused-cpu' (the Float32Array loop) or 'fused-webgpu' (WGSL kernels). */
-  implementation: 'ops' | 'fused-cpu' | 'fused-webgpu';
-  /** Why the fused path is not used, when the fused engine was asked for. */
-  fallback?: string;
-}
+export type { EngineChoice, EngineInfo, StepHyperparameters };
 
 /** A run as an engine sees it: its optimizer config, and the optimizer holding lr & co. */
 export interface EngineRun {

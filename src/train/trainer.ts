@@ -260,6 +260,7 @@ export class Trainer implements Omit<TrainerApi, 'init'> {
       totalSteps: session?.totalSteps ?? 0,
       stepsPerEpoch: session?.stepsPerEpoch ?? 0,
       runs: this.runs.map((run) => run.state(session?.stepsPerEpoch ?? 1)),
+      engine: this.engine ? { ...this.engine.info } : null,
     };
   }
 
