@@ -124,7 +124,11 @@ export function activationGradients(
 ): void {
   switch (activation) {
     case 'relu':
-      for (let i = 0; i < n; i++) g[i] = g[i] * reluStep(z[i]);
+      for (let i = 0; i < n; i++) {
+        const zi = z[i];
+        // g * step(z) without the multiply where it is exact anyway (g * 1 = g).
+        if (!(zi > 0)) g[i] = zi !== zi ? NaN : g[i] * 0;
+      }
       return;
     case 'linear':
       return;

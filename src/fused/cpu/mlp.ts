@@ -160,13 +160,14 @@ export class CpuMlp {
         fanOut,
         fanIn,
       );
-      for (let b = 0; b < count; b++) {
-        for (let j = 0, at = b * fanOut; j < fanOut; j++, at++) {
-          z[at] = f32(z[at] + weights[biasOffset + j]);
-        }
+      const h = this.h[l];
+      if (l < layers.length - 1 && activation === 'relu') {
+        addBiasRelu(z, h, weights, biasOffset, count, fanOut);
+      } else {
+        addBias(z, weights, biasOffset, count, fanOut);
+        if (l < layers.length - 1) activateAll(activation, z, h, count * fanOut);
       }
-      if (l < layers.length - 1) activateAll(activation, z, this.h[l], count * fanOut);
-      inputs = this.h[l];
+      inputs = h;
     }
   }
 
@@ -217,6 +218,31 @@ export class CpuMlp {
       activationGradients(activation, dh, this.z[l - 1], this.h[l - 1], count * fanIn);
       this.dh = dz;
       this.dz = dh;
+    }
+  }
+}
+
+/** z += b (its own op: rounded), row by row. */
+function addBias(z: Float32Array, weights: Float32Array, at: number, count: number, width: number) {
+  for (let b = 0, i = 0; b < count; b++) {
+    for (let j = 0; j < width; j++, i++) z[i] = f32(z[i] + weights[at + j]);
+  }
+}
+
+/** z += b, then h = relu(z), in one pass (the common case; the same values as the two ops). */
+function addBiasRelu(
+  z: Float32Array,
+  h: Float32Array,
+  weights: Float32Array,
+  at: number,
+  count: number,
+  width: number,
+) {
+  for (let b = 0, i = 0; b < count; b++) {
+    for (let j = 0; j < width; j++, i++) {
+      const v = f32(z[i] + weights[at + j]);
+      z[i] = v;
+      h[i] = v > 0 || v !== v ? v : 0;
     }
   }
 }
