@@ -10,7 +10,7 @@ import '@tensorflow/tfjs-backend-webgpu';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import * as v from 'valibot';
 import { fusedPipelines, tfjsDevice } from '../fused/wgsl/pipelines';
-import type { BackendInfo, BackendMeasurement, GpuAdapterSummary } from '../protocol/api';
+import type { BackendMeasurement, GpuAdapterSummary } from '../protocol/api';
 import { describeAdapter } from './adapter';
 import { PROBE_RUNS, probeCpuLoop, probeWebGpu } from './measure';
 import type { ProbeResult } from './measure';
@@ -166,9 +166,6 @@ export function decide(measured: Measured): { backend: BackendName; reason: stri
   };
 }
 
-const engineOf = (backend: BackendName): BackendInfo['engine'] =>
-  backend === 'webgl' ? 'ops' : 'fused';
-
 /** auto: start the candidates, measure the fused step on each, keep the fastest. */
 async function selectMeasured(
   requested: BackendPreference,
@@ -224,7 +221,7 @@ async function selectMeasured(
     requested,
     skipped,
     reason,
-    engine: engineOf(backend),
+    engine: 'fused',
     measured: list,
     ...(adapter ? { adapter } : {}),
   };
@@ -252,7 +249,6 @@ export async function selectBackend(
     return selectMeasured(requested, options, [requested], [{ backend: requested, reason: why }]);
   }
   const adapter = requested === 'webgpu' ? await describeAdapter() : undefined;
-  const engine = engineOf(requested);
   return {
     backend: requested,
     requested,
@@ -260,8 +256,10 @@ export async function selectBackend(
     reason:
       `${requested}: asked for by name` +
       (adapter ? ` (${adapterWords(adapter)})` : '') +
-      (engine === 'ops' ? '; no fused kernels for webgl, training op by op' : ''),
-    engine,
+      (requested === 'webgl'
+        ? '; there are no fused WebGL kernels, so the fused CPU loop trains'
+        : ''),
+    engine: 'fused',
     ...(adapter ? { adapter } : {}),
   };
 }

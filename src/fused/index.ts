@@ -3,7 +3,6 @@
  * the fused engine of the current TF.js backend where it can run the config, else the
  * op-by-op reference (saying why).
  */
-import * as tf from '@tensorflow/tfjs';
 import type { EngineChoice, TrainingEngine } from '../train/engine';
 import { OpsEngine } from '../train/ops-engine';
 import type { Session } from '../train/session';
@@ -16,19 +15,17 @@ import { tfjsDevice } from './wgsl/pipelines';
 export { CpuFusedEngine, WebGpuFusedEngine };
 export { liveFusedBuffers, BUFFER_LABEL_PREFIX } from './wgsl/gpu-buffers';
 
-/** Backends whose fused engine is the CPU loop (TF.js itself is not used while training). */
-const CPU_CLASS = new Set(['cpu', 'wasm']);
-
-/** Why the fused path cannot train this experiment on the current backend, or null. */
+/**
+ * Why the fused path cannot train this experiment on the current backend, or null. On webgpu
+ * the fused engine is the WGSL kernels; on every other backend (wasm, cpu, and webgl, which
+ * has no fused kernels) it is the CPU loop, which does not use TF.js at all.
+ */
 export function whyNotFused(session: Session): string | null {
-  const backend = tf.getBackend();
   const plan = modelPlan(session.spec);
   const unsupported = fusedSupport(plan, session.batchSize);
   if (unsupported !== null) return unsupported;
-  if (CPU_CLASS.has(backend)) return null;
   const device = tfjsDevice();
-  if (device) return whyNotOnDevice(device, plan, session.batchSize);
-  return `no fused kernels for the ${backend} backend; training op by op`;
+  return device ? whyNotOnDevice(device, plan, session.batchSize) : null;
 }
 
 export function createEngine(session: Session, choice: EngineChoice): TrainingEngine {

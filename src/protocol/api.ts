@@ -61,7 +61,8 @@ export interface BackendInfo {
   /** Why this backend, in words a page can show, e.g. "wasm: 9.0x faster than webgpu
    * (software adapter: google swiftshader) here". */
   reason: string;
-  /** How training runs there: 'fused' (webgpu, wasm, cpu) or 'ops' (webgl has no fused kernels). */
+  /** How training runs: 'fused' (WGSL kernels on webgpu, the CPU loop elsewhere, webgl included:
+   * it has no fused kernels). A config the fused path cannot run trains 'ops' (TrainerState.engine). */
   engine: EngineChoice;
   /** The WebGPU adapter, when one was found. */
   adapter?: GpuAdapterSummary;

@@ -51,7 +51,7 @@ describe('selectBackend in Chromium', () => {
         backend: name,
         requested: name,
         skipped: [],
-        engine: name === 'webgl' ? 'ops' : 'fused',
+        engine: 'fused',
       });
       expect(selection.reason.startsWith(`${name}: asked for by name`)).toBe(true);
       expect(tf.getBackend()).toBe(name);
