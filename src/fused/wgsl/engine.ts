@@ -7,6 +7,9 @@
  *
  * GPU work is serialized (one chunk or prediction at a time), so the staging buffers can be
  * reused; control calls (attach, restart...) write the buffers directly, ordered by the queue.
+ * The engine records and submits its own command buffers on TF.js's device and never touches
+ * TF.js's command encoder: no buffer is shared with a TF.js tensor, so nothing TF.js has
+ * recorded but not yet submitted can be read or written out of order, and no flush is needed.
  */
 /// <reference types="@webgpu/types" />
 import type {
