@@ -118,14 +118,17 @@ describe('fused WebGPU update vs torch.optim 1.13', () => {
 });
 
 /** One experiment on the GPU engine and on the CPU loop, same calls; their curves and grids. */
-async function bothEngines(config: ExperimentConfigInput, steps: number) {
+/** What a test does to the trainer; `settle` lets throttled progress arrive first. */
+type Script = (trainer: Trainer, settle: () => Promise<void>) => Promise<void>;
+
+async function bothEngines(config: ExperimentConfigInput, script: Script) {
   const record = async (backend: 'webgpu' | 'cpu') => {
     await tf.setBackend(backend);
     const trainer = new Trainer();
     await trainer.configure(config);
     const implementation = trainer.engineInfo?.implementation;
     const progress = await collect(trainer);
-    await trainer.step(steps);
+    await script(trainer, progress.settle);
     await progress.settle();
     const state = await trainer.getState();
     const grids = await Promise.all(state.runs.map((run) => trainer.predictGrid(run.id, 6)));
@@ -136,6 +139,26 @@ async function bothEngines(config: ExperimentConfigInput, steps: number) {
   const cpu = await record('cpu');
   await tf.setBackend('webgpu');
   return { gpu, cpu };
+}
+
+type Recorded = Awaited<ReturnType<typeof bothEngines>>['gpu'];
+
+function expectSame(gpu: Recorded, cpu: Recorded): void {
+  expect(gpu.implementation).toBe('fused-webgpu');
+  expect(cpu.implementation).toBe('fused-cpu');
+  expect(gpu.state.runs.map((r) => [r.step, r.status])).toEqual(
+    cpu.state.runs.map((r) => [r.step, r.status]),
+  );
+  for (const [id, expected] of cpu.curves) {
+    const actual = gpu.curves.get(id)!;
+    expect(actual.steps, id).toEqual(expected.steps);
+    expect(actual.evalSteps, id).toEqual(expected.evalSteps);
+    close(actual.loss, expected.loss, `${id} loss`);
+    close(actual.gradNorm, expected.gradNorm, `${id} gradNorm`);
+    close(actual.valLoss, expected.valLoss, `${id} valLoss`);
+    close(actual.valAccuracy, expected.valAccuracy, `${id} valAccuracy`);
+  }
+  gpu.grids.forEach((grid, i) => close(grid.values, cpu.grids[i].values, `grid ${i}`));
 }
 
 const close = (actual: ArrayLike<number>, expected: ArrayLike<number>, what: string) =>
@@ -162,25 +185,46 @@ describe('fused WebGPU engine vs the fused CPU loop, whole experiments', () => {
           training: { batchSize, steps: 50 },
           runs: STATEFUL_CONFIGS.map((optimizer: OptimizerConfig) => ({ optimizer })),
         },
-        7,
+        (trainer) => trainer.step(7),
       );
-      expect(gpu.implementation).toBe('fused-webgpu');
-      expect(cpu.implementation).toBe('fused-cpu');
-      expect(gpu.state.runs.map((r) => [r.step, r.status])).toEqual(
-        cpu.state.runs.map((r) => [r.step, r.status]),
-      );
-      for (const [id, expected] of cpu.curves) {
-        const actual = gpu.curves.get(id)!;
-        expect(actual.steps, id).toEqual(expected.steps);
-        expect(actual.evalSteps, id).toEqual(expected.evalSteps);
-        close(actual.loss, expected.loss, `${id} loss`);
-        close(actual.gradNorm, expected.gradNorm, `${id} gradNorm`);
-        close(actual.valLoss, expected.valLoss, `${id} valLoss`);
-        close(actual.valAccuracy, expected.valAccuracy, `${id} valAccuracy`);
-      }
-      gpu.grids.forEach((grid, i) => close(grid.values, cpu.grids[i].values, `grid ${i}`));
+      expectSame(gpu, cpu);
     },
   );
+});
+
+describe('fused WebGPU engine mid-experiment', () => {
+  it('an added run, an lr change, optimizer swaps (Lookahead restarts its slow weights), a removed run, a reset', async () => {
+    const { gpu, cpu } = await bothEngines(
+      {
+        seed: 8,
+        dataset: { type: 'circle', samples: 120 },
+        model: { hidden: [8] },
+        training: { batchSize: 40, steps: 60, evalEvery: 4 },
+        runs: [
+          { id: 'a', optimizer: { type: 'SGD', lr: 0.1, momentum: 0.9 } },
+          { id: 'b', optimizer: { type: 'Lookahead', k: 2, optimizer: { type: 'Adam' } } },
+        ],
+      },
+      async (trainer, settle) => {
+        await trainer.step(3);
+        await trainer.addRun({ id: 'late', optimizer: { type: 'Adagrad', lr: 0.1 } });
+        await trainer.updateRun('a', { optimizer: { type: 'SGD', lr: 0.03, momentum: 0.9 } });
+        await trainer.step(3);
+        await trainer.updateRun('b', {
+          optimizer: { type: 'Lookahead', k: 3, optimizer: { type: 'RMSprop', momentum: 0.5 } },
+        });
+        await settle();
+        await trainer.removeRun('late');
+        await trainer.addRun({ id: 'later', optimizer: { type: 'NAdam', lr: 0.01 } });
+        await trainer.step(4);
+        await settle();
+        await trainer.reset();
+        await trainer.step(5);
+      },
+    );
+    expect(gpu.implementation).toBe('fused-webgpu');
+    expectSame(gpu, cpu);
+  });
 });
 
 describe('divergence on the GPU', () => {
