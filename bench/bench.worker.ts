@@ -1,14 +1,18 @@
 /**
- * Runs the measurements for one backend inside a worker (where the engine runs for real):
- * the naive minimize loop and the engine's Trainer, same worker, same backend, same data.
+ * Runs the measurements for one backend inside a worker (where the engine runs for real), all
+ * in the same worker on the same backend and data: the naive minimize loop, and the Trainer
+ * with the op-by-op engine and with the fused engine, each with 1 run and with 8 runs.
+ * On WebGPU it also counts real GPUComputePassEncoder.dispatchWorkgroups calls per step.
  * Messages: page -> { backend, windowMs }; worker -> { kind: 'row' | 'skipped' | 'done' | 'error', ... }.
  */
+/// <reference types="@webgpu/types" />
 import * as tf from '@tensorflow/tfjs';
 import { selectBackend } from '../src/backend';
 import type { BackendName } from '../src/backend';
 import { createDataset } from '../src/data/dataset';
 import { parseExperimentConfig } from '../src/protocol/experiment';
 import type { ExperimentConfigInput, RunConfigInput } from '../src/protocol/experiment';
+import type { EngineChoice } from '../src/train/engine';
 import { Trainer } from '../src/train';
 import { createNaiveLoop } from './naive-loop';
 
@@ -17,8 +21,20 @@ export interface BenchRequest {
   windowMs: number;
 }
 
+export type BenchLabel = 'naive' | EngineChoice;
+
 export type BenchReply =
-  | { kind: 'row'; backend: BackendName; label: string; batchSize: number; stepsPerSecond: number }
+  | {
+      kind: 'row';
+      backend: BackendName;
+      label: BenchLabel;
+      runs: number;
+      stepsPerSecond: number;
+      /** What trained: 'ops', 'fused-cpu', 'fused-webgpu' (or 'naive'). */
+      implementation: string;
+      /** WebGPU only: dispatchWorkgroups calls per step (every run advanced one step). */
+      dispatchesPerStep?: number;
+    }
   | { kind: 'skipped'; backend: BackendName; reason: string }
   | { kind: 'done'; backend: BackendName }
   | { kind: 'error'; backend: BackendName; message: string };
@@ -36,17 +52,28 @@ const EIGHT_OPTIMIZERS: RunConfigInput[] = [
   { optimizer: { type: 'RMSprop', lr: 0.01 } },
   { optimizer: { type: 'Adagrad', lr: 0.05 } },
 ];
+const BATCH = 32;
 
-function experiment(batchSize: number, runs: RunConfigInput[]): ExperimentConfigInput {
+/** Real dispatchWorkgroups calls in this worker (TF.js's and the fused engine's). */
+let dispatches = 0;
+if (typeof GPUComputePassEncoder !== 'undefined') {
+  const dispatch = GPUComputePassEncoder.prototype.dispatchWorkgroups;
+  GPUComputePassEncoder.prototype.dispatchWorkgroups = function (...args) {
+    dispatches++;
+    return dispatch.apply(this, args);
+  };
+}
+
+function experiment(runs: RunConfigInput[]): ExperimentConfigInput {
   // The default task (circle data, 2-16-16-1 relu MLP); long enough never to finish here.
-  return { training: { batchSize, steps: 10_000_000 }, runs };
+  return { training: { batchSize: BATCH, steps: 10_000_000 }, runs };
 }
 
 /** Steps per second of the naive loop: a few warm-up steps, then as many as fit in the window. */
-async function naive(batchSize: number, warmup: number, windowMs: number): Promise<number> {
-  const config = parseExperimentConfig(experiment(batchSize, [{ optimizer: { type: 'Adam' } }]));
+async function naive(warmup: number, windowMs: number): Promise<number> {
+  const config = parseExperimentConfig(experiment([{ optimizer: { type: 'Adam' } }]));
   const { train } = createDataset(config.dataset);
-  const loop = createNaiveLoop(train.x, train.y, batchSize);
+  const loop = createNaiveLoop(train.x, train.y, BATCH);
   try {
     for (let i = 0; i < warmup; i++) await loop.step();
     let steps = 0;
@@ -61,16 +88,16 @@ async function naive(batchSize: number, warmup: number, windowMs: number): Promi
   }
 }
 
-/** Steps per second of the engine (each step advances every run), with a progress subscriber. */
-async function engine(
-  batchSize: number,
+/** The Trainer with `engine` (each step advances every run), with a progress subscriber. */
+async function trainer(
+  engine: EngineChoice,
   runs: RunConfigInput[],
   warmup: number,
   windowMs: number,
-): Promise<number> {
-  const trainer = new Trainer();
+) {
+  const trainer = new Trainer({ engine });
   try {
-    await trainer.configure(experiment(batchSize, runs));
+    await trainer.configure(experiment(runs));
     let messages = 0;
     await trainer.subscribe(() => void messages++);
     // Past the first epoch end too: its evaluation (and the GPU backends' shader compiles for
@@ -78,13 +105,19 @@ async function engine(
     const { stepsPerEpoch } = await trainer.getState();
     await trainer.step(Math.max(warmup, stepsPerEpoch + 1));
     const before = (await trainer.getState()).runs[0].step;
+    const dispatchesBefore = dispatches;
     const start = performance.now();
     await trainer.start();
     await sleep(windowMs);
     await trainer.pause();
     const elapsed = (performance.now() - start) / 1000;
-    const after = (await trainer.getState()).runs[0].step;
-    return (after - before) / elapsed;
+    const state = await trainer.getState();
+    const steps = state.runs[0].step - before;
+    return {
+      stepsPerSecond: steps / elapsed,
+      implementation: state.engine?.implementation ?? engine,
+      dispatchesPerStep: (dispatches - dispatchesBefore) / steps,
+    };
   } finally {
     await trainer.dispose();
   }
@@ -100,23 +133,29 @@ self.addEventListener('message', async (event: MessageEvent<BenchRequest>) => {
     }
     // WebGPU on SwiftShader compiles shaders during its first steps: warm up longer there.
     const warmup = backend === 'webgpu' || backend === 'webgl' ? 5 : 20;
-    for (const batchSize of [32, 256]) {
-      const row = { kind: 'row' as const, backend, batchSize };
-      post({
-        ...row,
-        label: 'naive minimize',
-        stepsPerSecond: await naive(batchSize, warmup, windowMs),
-      });
-      const single = await engine(
-        batchSize,
-        [{ optimizer: { type: 'Adam', lr: 0.01 } }],
-        warmup,
-        windowMs,
-      );
-      post({ ...row, label: 'engine, 1 run', stepsPerSecond: single });
+    const gpu = backend === 'webgpu';
+    post({
+      kind: 'row',
+      backend,
+      label: 'naive',
+      runs: 1,
+      stepsPerSecond: await naive(warmup, windowMs),
+      implementation: 'naive',
+    });
+    for (const engine of ['ops', 'fused'] as const) {
+      for (const runs of [EIGHT_OPTIMIZERS.slice(2, 3), EIGHT_OPTIMIZERS]) {
+        const result = await trainer(engine, runs, warmup, windowMs);
+        post({
+          kind: 'row',
+          backend,
+          label: engine,
+          runs: runs.length,
+          stepsPerSecond: result.stepsPerSecond,
+          implementation: result.implementation,
+          ...(gpu ? { dispatchesPerStep: result.dispatchesPerStep } : {}),
+        });
+      }
     }
-    const eight = await engine(32, EIGHT_OPTIMIZERS, warmup, windowMs);
-    post({ kind: 'row', backend, batchSize: 32, label: 'engine, 8 runs', stepsPerSecond: eight });
     post({ kind: 'done', backend });
   } catch (error) {
     post({

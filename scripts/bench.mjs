@@ -1,9 +1,10 @@
 #!/usr/bin/env node
-// `npm run bench`: steps per second of the training engine inside a real Worker in headless
-// Chromium, per backend, next to a naive `tf.train.adam().minimize` loop run in the same worker
-// on the same backend; plus an 8-optimizer experiment against a single run; then loss-surface
-// trajectories through the surface client and worker. Measurement only: nothing here asserts
-// a speed. Options: --window-ms=N (measuring window per row, default 1500).
+// `npm run bench`: steps per second of the training engines inside a real Worker in headless
+// Chromium, per backend: a naive `tf.train.adam().minimize` loop, the op-by-op engine and the
+// fused engine, 1 run and 8 runs, all in the same worker on the same backend; plus real WebGPU
+// dispatchWorkgroups calls per step; then loss-surface trajectories through the surface client
+// and worker. Measurement only: nothing here asserts a speed. Options: --window-ms=N
+// (measuring window per row, default 1500).
 import net from 'node:net';
 import path from 'node:path';
 import { chromium } from 'playwright';
@@ -64,69 +65,79 @@ function printSurfaceTable(rows) {
   }
 }
 
+function formatCount(value) {
+  return Number.isFinite(value) ? (value < 10 ? value.toFixed(2) : value.toFixed(0)) : '-';
+}
+
+const print = (table) => {
+  const widths = table[0].map((_, col) => Math.max(...table.map((line) => line[col].length)));
+  const render = (line) => `| ${line.map((cell, col) => cell.padEnd(widths[col])).join(' | ')} |`;
+  console.log(render(table[0]));
+  console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+  for (const line of table.slice(1)) console.log(render(line));
+};
+
 function printTable(rows, skipped, errors) {
   const byBackend = new Map();
   for (const row of rows) {
     const entry = byBackend.get(row.backend) ?? {};
-    entry[`${row.label}@${row.batchSize}`] = row.stepsPerSecond;
+    entry[`${row.label}@${row.runs}`] = row;
     byBackend.set(row.backend, entry);
   }
-  const header = ['backend', 'batch', 'naive steps/s', 'engine steps/s', 'engine / naive'];
-  const lines = [header];
-  const eight = [
+  const table = [
     [
       'backend',
+      'engine',
+      'trains with',
       '1 run steps/s',
       '8 runs steps/s',
       '8 runs: run-steps/s',
-      'step time 8 runs / 1 run',
+      'WebGPU dispatches/step (1 run, 8 runs)',
     ],
   ];
+  const goals = [['backend', 'fused / ops, 1 run', 'fused / ops, 8 runs', 'fused / naive, 1 run']];
   for (const [backend, entry] of byBackend) {
-    for (const batch of [32, 256]) {
-      const naive = entry[`naive minimize@${batch}`];
-      const engine = entry[`engine, 1 run@${batch}`];
-      lines.push([
+    for (const label of ['naive', 'ops', 'fused']) {
+      const one = entry[`${label}@1`];
+      const eight = entry[`${label}@8`];
+      if (!one && !eight) continue;
+      const gpu = one?.dispatchesPerStep !== undefined || eight?.dispatchesPerStep !== undefined;
+      table.push([
         backend,
-        String(batch),
-        formatRate(naive),
-        formatRate(engine),
-        naive ? `${(engine / naive).toFixed(2)}x` : '-',
+        label,
+        one?.implementation ?? eight?.implementation ?? '-',
+        formatRate(one?.stepsPerSecond),
+        formatRate(eight?.stepsPerSecond),
+        formatRate(8 * (eight?.stepsPerSecond ?? NaN)),
+        gpu
+          ? `${formatCount(one?.dispatchesPerStep)}, ${formatCount(eight?.dispatchesPerStep)}`
+          : '-',
       ]);
     }
-    const one = entry['engine, 1 run@32'];
-    const many = entry['engine, 8 runs@32'];
-    if (many !== undefined) {
-      eight.push([
-        backend,
-        formatRate(one),
-        formatRate(many),
-        formatRate(8 * many),
-        `${(one / many).toFixed(1)}x`,
-      ]);
-    }
+    const ratio = (a, b) => (a && b ? `${(a.stepsPerSecond / b.stepsPerSecond).toFixed(1)}x` : '-');
+    goals.push([
+      backend,
+      ratio(entry['fused@1'], entry['ops@1']),
+      ratio(entry['fused@8'], entry['ops@8']),
+      ratio(entry['fused@1'], entry['naive@1']),
+    ]);
   }
-  const print = (table) => {
-    const widths = table[0].map((_, col) => Math.max(...table.map((line) => line[col].length)));
-    const render = (line) => `| ${line.map((cell, col) => cell.padEnd(widths[col])).join(' | ')} |`;
-    console.log(render(table[0]));
-    console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
-    for (const line of table.slice(1)) console.log(render(line));
-  };
   console.log(
-    '\nDefault task: circle data (400 points, 320 for training), 2-16-16-1 relu MLP, Adam.',
+    '\nDefault task: circle data (400 points, 320 for training), 2-16-16-1 relu MLP, batch 32.',
   );
   console.log(
-    'naive = tf.train.adam().minimize, loss read back each step; engine = Trainer in the same worker',
+    'naive = tf.train.adam().minimize, loss read back each step; ops / fused = the Trainer with that',
   );
   console.log(
-    '(it also computes the gradient norm each step, validates each epoch and streams progress).\n',
+    'engine in the same worker (it also computes the gradient norm each step, validates each epoch',
   );
-  print(lines);
   console.log(
-    '\n8-run experiment (SGD, SGD+Nesterov, Adam, AdamW, NAdam, RAdam, RMSprop, Adagrad), batch 32:\n',
+    'and streams progress). 1 run: Adam; 8 runs: SGD, SGD+Nesterov, Adam, AdamW, NAdam, RAdam,',
   );
-  print(eight);
+  console.log('RMSprop, Adagrad. A step advances every run.\n');
+  print(table);
+  console.log('');
+  print(goals);
   for (const { backend, reason } of skipped) console.log(`\n${backend}: skipped (${reason})`);
   for (const { backend, message } of errors) console.log(`\n${backend}: failed (${message})`);
 }
@@ -155,7 +166,7 @@ async function main() {
           rows.push(reply);
           const seconds = ((Date.now() - started) / 1000).toFixed(0);
           console.log(
-            `[${seconds}s] ${reply.backend.padEnd(6)} batch ${String(reply.batchSize).padEnd(3)} ${reply.label.padEnd(15)} ${formatRate(reply.stepsPerSecond)} steps/s`,
+            `[${seconds}s] ${reply.backend.padEnd(6)} ${reply.label.padEnd(5)} ${String(reply.runs)} run(s) ${formatRate(reply.stepsPerSecond)} steps/s (${reply.implementation})`,
           );
         } else if (reply.kind === 'surface') surfaceRows.push(reply);
         else if (reply.kind === 'skipped') skipped.push(reply);

@@ -118,7 +118,8 @@ export class TrainerService implements TrainerApi {
         // The old backend's tensors would be copied lazily and slowly: rebuild instead.
         if (config) await this.trainer.configure(config);
       }
-      return { backend: selection.backend, skipped: selection.skipped };
+      const { requested: _requested, ...info } = selection;
+      return info;
     })();
     this.backend = next;
     return next;

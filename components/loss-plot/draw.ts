@@ -46,9 +46,16 @@ function drawValidation(frame: DrawFrame, run: RunSeries, color: string): void {
   const xs = run.evalXs(axis).data;
   const n = run.evalLoss.length;
   const points: Point[] = [];
+  // At most one vertex per pixel column (and always the newest): a fast engine evaluates
+  // thousands of times, and a full redraw must not cost more than the plot has columns.
+  let column = -Infinity;
   for (let i = 0; i < n; i++) {
     const v = run.evalLoss.data[i];
-    if (Number.isFinite(v) && Number.isFinite(xs[i])) points.push({ x: xs[i], y: v });
+    if (!Number.isFinite(v) || !Number.isFinite(xs[i])) continue;
+    const at = Math.floor(x(xs[i]));
+    if (at === column && i < n - 1) continue;
+    column = at;
+    points.push({ x: xs[i], y: v });
   }
   if (!points.length) return;
   ctx.globalAlpha = 1;

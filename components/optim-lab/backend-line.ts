@@ -16,7 +16,12 @@ export function backendLine(
     return html`<p class="backend" part="backend">${text}</p>`;
   }
   const skipped = info.skipped.map((s) => `${s.backend}: ${s.reason}`).join('; ');
+  // The reason starts with the backend's name ("wasm: 9.0x faster than webgpu ..."): show the
+  // rest after the name in bold.
+  const why = info.reason?.replace(/^\w+: /, '');
   return html`<p class="backend" part="backend">
-    Backend: <strong>${info.backend}</strong>${skipped ? html` (skipped ${skipped})` : nothing}
+    Backend: <strong>${info.backend}</strong>${why ? ` (${why})` : nothing}${
+      skipped ? html`; skipped ${skipped}` : nothing
+    }
   </p>`;
 }

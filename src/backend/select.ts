@@ -1,13 +1,19 @@
 /**
- * Picks the TF.js backend training runs on: the one asked for, else the first of
- * webgpu -> webgl -> wasm -> cpu that starts and computes a tiny known result. Reports what
- * it passed over and why, so a page can tell a learner why they are on the slow path.
+ * Picks the TF.js backend training runs on: the one asked for, or for `auto` the one where
+ * the fused training step measures fastest here (a short probe on each that starts and
+ * computes a tiny known result). Reports what it chose and why, and what could not start.
  */
+/// <reference types="@webgpu/types" />
 import * as tf from '@tensorflow/tfjs';
 // Side-effect imports register the extra backends with TF.js (cpu and webgl come with tfjs).
 import '@tensorflow/tfjs-backend-webgpu';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import * as v from 'valibot';
+import { fusedPipelines, tfjsDevice } from '../fused/wgsl/pipelines';
+import type { BackendMeasurement, GpuAdapterSummary } from '../protocol/api';
+import { describeAdapter } from './adapter';
+import { PROBE_RUNS, probeCpuLoop, probeWebGpu } from './measure';
+import type { ProbeResult } from './measure';
 import { whyUnavailable } from './probe';
 import { BACKEND_ORDER } from './types';
 import type {
@@ -86,14 +92,145 @@ async function tryBackend(
   }
 }
 
-function order(preference: BackendPreference): readonly BackendName[] {
-  if (preference === 'auto') return BACKEND_ORDER;
-  return [preference, ...BACKEND_ORDER.filter((name) => name !== preference)];
+const CPU_CLASS = ['wasm', 'cpu'] as const;
+type CpuBackend = (typeof CPU_CLASS)[number];
+
+/** How many times faster the CPU loop must be before auto passes over a hardware GPU. */
+export const HARDWARE_GPU_MARGIN = 2;
+
+const rate = (stepsPerSecond: number) =>
+  `${Math.round(stepsPerSecond).toLocaleString('en-US')} steps/s`;
+const times = (ratio: number) => `${ratio.toFixed(ratio < 10 ? 1 : 0)}x`;
+
+function adapterWords(adapter: GpuAdapterSummary | undefined): string {
+  if (!adapter) return 'adapter unknown';
+  return adapter.software ? `software adapter: ${adapter.name}` : `hardware GPU: ${adapter.name}`;
+}
+
+export interface Measured {
+  /** The CPU-class backend that started (wasm preferred), and the CPU loop's speed. */
+  cpu: { backend: CpuBackend; probe: ProbeResult } | null;
+  /** WebGPU, when it started: its adapter and its fused kernels' speed (or why none). */
+  gpu: { adapter: GpuAdapterSummary | undefined; probe: ProbeResult } | null;
+  /** Why WebGPU was not measured, when it was not. */
+  gpuMissing?: string;
 }
 
 /**
- * Switches TF.js to `preference` (or the best available backend for `auto`). A named
- * backend that fails falls back in the same order as `auto`, and the result says why.
+ * The measured choice and its reason: the faster backend, except that a hardware GPU is kept
+ * unless the CPU loop is HARDWARE_GPU_MARGIN times faster (a GPU leaves the CPU to the page
+ * and scales with the model); a software adapter gets no such preference.
+ */
+export function decide(measured: Measured): { backend: BackendName; reason: string } {
+  const { cpu, gpu } = measured;
+  const gpuRate = gpu?.probe.stepsPerSecond ?? NaN;
+  const cpuRate = cpu?.probe.stepsPerSecond ?? NaN;
+  const runs = `${PROBE_RUNS} runs of the fused step`;
+  if (!cpu) {
+    return {
+      backend: 'webgpu',
+      reason: `webgpu: no CPU backend could start (${adapterWords(gpu?.adapter)})`,
+    };
+  }
+  if (!gpu) {
+    return {
+      backend: cpu.backend,
+      reason: `${cpu.backend}: the fused CPU loop, ${rate(cpuRate)} here (${runs}); webgpu: ${measured.gpuMissing ?? 'unavailable'}`,
+    };
+  }
+  const where = adapterWords(gpu.adapter);
+  if (!Number.isFinite(gpuRate)) {
+    return {
+      backend: cpu.backend,
+      reason: `${cpu.backend}: webgpu (${where}) gave no measurement: ${gpu.probe.unfinished ?? 'no result'}; the fused CPU loop ran ${rate(cpuRate)} (${runs})`,
+    };
+  }
+  const hardware = gpu.adapter !== undefined && !gpu.adapter.software;
+  const cpuWins = hardware ? cpuRate >= HARDWARE_GPU_MARGIN * gpuRate : cpuRate > gpuRate;
+  const versus = `${rate(Math.max(cpuRate, gpuRate))} vs ${rate(Math.min(cpuRate, gpuRate))}, ${runs}`;
+  if (cpuWins) {
+    return {
+      backend: cpu.backend,
+      reason: `${cpu.backend}: ${times(cpuRate / gpuRate)} faster than webgpu (${where}) here (${versus})`,
+    };
+  }
+  if (gpuRate >= cpuRate) {
+    return {
+      backend: 'webgpu',
+      reason: `webgpu: ${times(gpuRate / cpuRate)} faster than the CPU loop here (${where}; ${versus})`,
+    };
+  }
+  return {
+    backend: 'webgpu',
+    reason: `webgpu: ${where}, kept although the CPU loop is ${times(cpuRate / gpuRate)} faster here (under ${HARDWARE_GPU_MARGIN}x; ${versus})`,
+  };
+}
+
+/** auto: start the candidates, measure the fused step on each, keep the fastest. */
+async function selectMeasured(
+  requested: BackendPreference,
+  options: SelectBackendOptions,
+  exclude: readonly BackendName[],
+  skipped: SkippedBackend[],
+): Promise<BackendSelection> {
+  const measured: Measured = { cpu: null, gpu: null };
+  let device: GPUDevice | null = null;
+  let adapter: GpuAdapterSummary | undefined;
+  if (!exclude.includes('webgpu')) {
+    const why = await tryBackend('webgpu', options);
+    device = why === null ? tfjsDevice() : null;
+    if (device) {
+      adapter = await describeAdapter();
+      // Compiling runs in the background while the CPU candidates start and are measured.
+      fusedPipelines(device).catch(() => undefined);
+    } else {
+      measured.gpuMissing = why ?? 'no device';
+      skipped.push({ backend: 'webgpu', reason: measured.gpuMissing });
+    }
+  }
+  for (const name of CPU_CLASS) {
+    if (exclude.includes(name)) continue;
+    const why = await tryBackend(name, options);
+    if (why === null) {
+      measured.cpu = { backend: name, probe: await probeCpuLoop() };
+      break;
+    }
+    skipped.push({ backend: name, reason: why });
+  }
+  if (device) {
+    const probe = await probeWebGpu(device).catch((error: unknown): ProbeResult => ({
+      stepsPerSecond: NaN,
+      unfinished: messageOf(error),
+    }));
+    measured.gpu = { adapter, probe };
+  }
+  if (!measured.cpu && !device) {
+    const reasons = skipped.map((s) => `${s.backend}: ${s.reason}`).join('; ');
+    throw new Error(`No TF.js backend could be started (${reasons})`);
+  }
+  const { backend, reason } = decide(measured);
+  if (tf.getBackend() !== backend) await tf.setBackend(backend);
+  const list: BackendMeasurement[] = [];
+  if (measured.cpu)
+    list.push({ backend: measured.cpu.backend, stepsPerSecond: measured.cpu.probe.stepsPerSecond });
+  if (measured.gpu)
+    list.push({ backend: 'webgpu', stepsPerSecond: measured.gpu.probe.stepsPerSecond });
+  list.sort((a, b) => (b.stepsPerSecond || 0) - (a.stepsPerSecond || 0));
+  return {
+    backend,
+    requested,
+    skipped,
+    reason,
+    engine: 'fused',
+    measured: list,
+    ...(adapter ? { adapter } : {}),
+  };
+}
+
+/**
+ * Switches TF.js to `preference`, or for `auto` to the backend where the fused training step
+ * measures fastest (see decide). A named backend that fails to start falls back to auto's
+ * choice among the others, and the result says why.
  */
 export async function selectBackend(
   preference: BackendPreference = 'auto',
@@ -105,12 +242,24 @@ export async function selectBackend(
       `backend must be one of ${['auto', ...BACKEND_ORDER].map((b) => `'${b}'`).join(', ')}; got ${JSON.stringify(preference)}`,
     );
   }
-  const skipped: SkippedBackend[] = [];
-  for (const name of order(checked.output)) {
-    const reason = await tryBackend(name, options);
-    if (reason === null) return { backend: name, requested: checked.output, skipped };
-    skipped.push({ backend: name, reason });
+  const requested = checked.output;
+  if (requested === 'auto') return selectMeasured(requested, options, [], []);
+  const why = await tryBackend(requested, options);
+  if (why !== null) {
+    return selectMeasured(requested, options, [requested], [{ backend: requested, reason: why }]);
   }
-  const reasons = skipped.map((s) => `${s.backend}: ${s.reason}`).join('; ');
-  throw new Error(`No TF.js backend could be started (${reasons})`);
+  const adapter = requested === 'webgpu' ? await describeAdapter() : undefined;
+  return {
+    backend: requested,
+    requested,
+    skipped: [],
+    reason:
+      `${requested}: asked for by name` +
+      (adapter ? ` (${adapterWords(adapter)})` : '') +
+      (requested === 'webgl'
+        ? '; there are no fused WebGL kernels, so the fused CPU loop trains'
+        : ''),
+    engine: 'fused',
+    ...(adapter ? { adapter } : {}),
+  };
 }

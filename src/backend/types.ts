@@ -2,7 +2,7 @@ import type { BackendChoice, BackendInfo, BackendName } from '../protocol/api';
 
 export type { BackendChoice, BackendName };
 
-/** The order `auto` tries backends in: fastest on real hardware first. */
+/** Every backend, best on real hardware first (the order they are listed in). */
 export const BACKEND_ORDER = [
   'webgpu',
   'webgl',
@@ -10,7 +10,7 @@ export const BACKEND_ORDER = [
   'cpu',
 ] as const satisfies readonly BackendName[];
 
-/** What a page may ask for: one backend by name, or `auto` (the first that works). */
+/** What a page may ask for: one backend by name, or `auto` (the fastest, measured). */
 export type BackendPreference = BackendChoice;
 
 export type WasmBinaryName =

@@ -17,17 +17,57 @@ export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
 export type BackendChoice = 'auto' | BackendName;
 
 export interface InitOptions {
-  /** 'auto' tries webgpu -> webgl -> wasm -> cpu and keeps the first that initialises. */
+  /**
+   * 'auto' measures a short probe of the fused training step on each usable backend (webgpu,
+   * and the CPU loop on wasm or cpu) and keeps the fastest, preferring a hardware GPU.
+   */
   backend?: BackendChoice;
   /** Folder (URL ending in '/') holding tfjs-backend-wasm's .wasm files. */
   wasmPaths?: string;
 }
 
+/** 'fused' (default): one program steps every run K steps; 'ops': op-by-op TF.js. */
+export type EngineChoice = 'fused' | 'ops';
+
+/** Which engine trains an experiment, and why when it is not the one asked for. */
+export interface EngineInfo {
+  engine: EngineChoice;
+  /** 'ops', 'fused-cpu' (the Float32Array loop) or 'fused-webgpu' (WGSL kernels). */
+  implementation: 'ops' | 'fused-cpu' | 'fused-webgpu';
+  /** Why the fused path is not used, when the fused engine was asked for. */
+  fallback?: string;
+}
+
+/** The WebGPU adapter the webgpu backend runs on, as the browser describes it. */
+export interface GpuAdapterSummary {
+  /** vendor, architecture, device and description, as far as the browser tells them. */
+  name: string;
+  /** A software rasterizer (SwiftShader, a fallback adapter): no GPU behind it. */
+  software: boolean;
+}
+
+/** One candidate auto measured: the fused step's steps per second there (8 runs, default task). */
+export interface BackendMeasurement {
+  backend: BackendName;
+  /** NaN when the probe did not finish within its time. */
+  stepsPerSecond: number;
+}
+
 export interface BackendInfo {
   /** The backend in use. */
   backend: BackendName;
-  /** Preferred backends that were tried and not used, with why. */
+  /** Backends that were tried and could not start, with why. */
   skipped: { backend: BackendName; reason: string }[];
+  /** Why this backend, in words a page can show, e.g. "wasm: 9.0x faster than webgpu
+   * (software adapter: google swiftshader) here". */
+  reason: string;
+  /** How training runs: 'fused' (WGSL kernels on webgpu, the CPU loop elsewhere, webgl included:
+   * it has no fused kernels). A config the fused path cannot run trains 'ops' (TrainerState.engine). */
+  engine: EngineChoice;
+  /** The WebGPU adapter, when one was found. */
+  adapter?: GpuAdapterSummary;
+  /** What auto measured, fastest first (absent when a backend was named). */
+  measured?: BackendMeasurement[];
 }
 
 /**
@@ -85,6 +125,8 @@ export interface TrainerState {
   totalSteps: number;
   stepsPerEpoch: number;
   runs: RunState[];
+  /** The engine training this experiment (null before configure): fused, or op by op and why. */
+  engine?: EngineInfo | null;
 }
 
 export interface GridPrediction {

@@ -5,16 +5,13 @@
  * alone means a run added late, or replayed after reset, sees exactly the same batches.
  */
 import * as tf from '@tensorflow/tfjs';
-import { createRandom, permutation } from '../data/random';
-import { deriveSeed } from '../protocol/experiment';
+import { epochOrder } from './epoch-orders';
+
+export { epochOrder };
 
 export interface Batch {
   x: tf.Tensor2D;
   y: tf.Tensor1D;
-}
-
-export function epochOrder(trainCount: number, shuffleSeed: number, epoch: number): Int32Array {
-  return permutation(trainCount, createRandom(deriveSeed(shuffleSeed, epoch)));
 }
 
 /** Holds the shuffled training set of the few epochs runs are currently in, as tensors. */

@@ -3,23 +3,23 @@
  * throwaway copy of the model for a few steps while the lr grows from tiny to huge, and watch
  * where the loss starts to fall fast and where it blows up.
  *
- * It shares the experiment's Session (dataset tensors, initial weights, batch order) but owns
- * its variables and optimizer, so the runs' weights, optimizer state and step counts are never
- * touched. The caller decides when it may run (the Trainer refuses while training runs).
+ * It shares the experiment's Session (dataset, initial weights, batch order) and engine, as a
+ * throwaway run of its own (attached for the test, detached after), so the runs' weights,
+ * optimizer state and step counts are never touched. The caller decides when it may run
+ * (the Trainer refuses while training runs).
  */
-import * as tf from '@tensorflow/tfjs';
-import { createVariables } from '../model/mlp';
 import { initialWeights } from '../model/init';
 import { createOptimizer } from '../optim';
 import type { OptimizerConfig } from '../optim/types';
 import type { LrFinderResult } from '../protocol/api';
+import type { EngineRun, TrainingEngine } from './engine';
+import { hyperparametersOf } from './engine';
 import type { Session } from './session';
-import { trainStep } from './step';
 import { DebiasedEma, DivergenceWatch, lrRamp, suggestLr } from './lr-finder-math';
 import type { ResolvedLrFinderOptions } from './lr-finder-options';
 
-/** Steps taken between reads of the losses: one device->host transfer per chunk, not per step. */
-const CHUNK_STEPS = 16;
+/** Steps taken between reads of the losses (and yields to the event loop). */
+const CHUNK_STEPS = 64;
 
 export interface LrFinderEnvironment {
   /** Called between chunks so the thread can serve other messages. */
@@ -28,14 +28,17 @@ export interface LrFinderEnvironment {
 
 export async function runLrRangeTest(
   session: Session,
+  engine: TrainingEngine,
   optimizerConfig: OptimizerConfig,
   options: ResolvedLrFinderOptions,
   environment: LrFinderEnvironment,
 ): Promise<LrFinderResult> {
   const ramp = lrRamp(options.startLr, options.endLr, options.steps, options.mode);
-  const weights = startingWeights(session, options.seed);
-  const variables = createVariables(session.spec, weights);
-  const optimizer = createOptimizer(optimizerConfig);
+  const probe: EngineRun = {
+    config: { optimizer: optimizerConfig },
+    optimizer: createOptimizer(optimizerConfig),
+  };
+  engine.attach(probe, startingWeights(session, options.seed));
   const lr: number[] = [];
   const loss: number[] = [];
   const smoothedLoss: number[] = [];
@@ -46,7 +49,7 @@ export async function runLrRangeTest(
   try {
     for (let from = 0; from < ramp.length && !stopped; from += CHUNK_STEPS) {
       const to = Math.min(from + CHUNK_STEPS, ramp.length);
-      const losses = await trainChunk(session, variables, optimizer, ramp, from, to);
+      const losses = await trainChunk(engine, probe, ramp, from, to);
       for (let i = 0; i < losses.length; i++) {
         const smoothed = ema.add(losses[i]);
         lr.push(ramp[from + i]);
@@ -62,8 +65,8 @@ export async function runLrRangeTest(
       if (!stopped) await environment.yieldToEventLoop();
     }
   } finally {
-    optimizer.dispose();
-    tf.dispose(variables);
+    engine.detach(probe);
+    probe.optimizer.dispose();
   }
   return {
     lr: Float32Array.from(lr),
@@ -91,32 +94,19 @@ function startingWeights(session: Session, seed: number | undefined): readonly F
   );
 }
 
-/** Steps [from, to) of the ramp on the runs' batches 0, 1, 2...; returns their losses. */
+/** Steps [from, to) of the ramp on the runs' batches from, from + 1...; returns their losses. */
 async function trainChunk(
-  session: Session,
-  variables: readonly tf.Variable[],
-  optimizer: ReturnType<typeof createOptimizer>,
+  engine: TrainingEngine,
+  probe: EngineRun,
   ramp: readonly number[],
   from: number,
   to: number,
 ): Promise<Float32Array> {
-  const losses: tf.Scalar[] = [];
-  try {
-    for (let step = from; step < to; step++) {
-      optimizer.lr = ramp[step];
-      const { loss, gradNorm } = trainStep(session.spec, variables, optimizer, () =>
-        session.batches.batch(step),
-      );
-      gradNorm.dispose();
-      losses.push(loss);
-    }
-    const stacked = tf.stack(losses);
-    try {
-      return (await stacked.data()) as Float32Array;
-    } finally {
-      stacked.dispose();
-    }
-  } finally {
-    tf.dispose(losses);
-  }
+  const held = hyperparametersOf(probe.optimizer);
+  const hyper = ramp.slice(from, to).map((lr) => ({ ...held, lr }));
+  const [outcome] = await engine.train(to - from, [
+    { run: probe, firstStep: from, hyper, evaluate: false },
+  ]);
+  if (outcome.error !== undefined) throw new Error(outcome.error);
+  return outcome.loss;
 }

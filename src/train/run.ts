@@ -1,15 +1,19 @@
 /**
- * One run of an experiment: its own copy of the weights, optimizer and scheduler, and where
- * it stands (step, status, latest metrics).
+ * One run of an experiment: its optimizer and scheduler, and where it stands (step, status,
+ * latest metrics). Its weights and optimizer state live in the training engine.
+ *
+ * The optimizer is the scheduler's target and the source of each step's lr and momentum
+ * (`scheduleAhead`); the op-by-op engine also applies gradients with it, while the fused
+ * engines keep the numerical state themselves and never touch its (lazily made) tensors.
  */
-import type * as tf from '@tensorflow/tfjs';
 import { createOptimizer } from '../optim';
 import type { TorchOptimizer } from '../optim/base';
 import { createScheduler } from '../schedule';
-import type { LiveScheduler, SchedulableOptimizer, SchedulerConfig } from '../schedule/types';
-import { createVariables, assignVariables } from '../model/mlp';
-import type { MlpSpec } from '../model/mlp';
+import { cyclesMomentum } from '../schedule/build';
+import type { LiveScheduler, SchedulerConfig } from '../schedule/types';
 import type { RunConfig } from '../protocol/experiment';
+import { hyperparametersOf, momentumOf } from './engine';
+import type { StepHyperparameters } from './engine';
 import type { DivergenceInfo, RunStatus } from '../protocol/progress';
 import type { RunState } from '../protocol/api';
 
@@ -17,14 +21,6 @@ import type { RunState } from '../protocol/api';
 export const DIVERGENCE_FACTOR = 1e3;
 /** Floor under the initial loss for that test, so a near-zero first loss does not flag noise. */
 const DIVERGENCE_LOSS_FLOOR = 1e-2;
-
-/** Schedulers that cycle momentum (or beta1) as well as lr, recursively through SequentialLR. */
-function cyclesMomentum(config: SchedulerConfig): boolean {
-  if (config.type === 'CyclicLR' || config.type === 'OneCycleLR')
-    return config.cycleMomentum !== false;
-  if (config.type === 'SequentialLR') return config.schedulers.some(cyclesMomentum);
-  return false;
-}
 
 export class TrainingRun {
   status: RunStatus = 'idle';
@@ -40,16 +36,10 @@ export class TrainingRun {
   error?: string;
   /** Set when removed from the trainer, so results read after removal are dropped. */
   removed = false;
-  readonly variables: tf.Variable[];
   optimizer: TorchOptimizer;
   scheduler: LiveScheduler | null = null;
 
-  constructor(
-    public config: RunConfig,
-    readonly spec: MlpSpec,
-    initialWeights: readonly Float32Array[],
-  ) {
-    this.variables = createVariables(spec, initialWeights);
+  constructor(public config: RunConfig) {
     this.optimizer = createOptimizer(config.optimizer);
     this.scheduler = this.buildScheduler(config.scheduler);
   }
@@ -70,8 +60,7 @@ export class TrainingRun {
 
   /** momentum (SGD, RMSprop) or beta1 (Adam family); undefined where there is none. */
   get momentum(): number | undefined {
-    const optimizer = this.optimizer as unknown as SchedulableOptimizer;
-    return typeof optimizer.momentum === 'number' ? optimizer.momentum : optimizer.betas?.[0];
+    return momentumOf(this.optimizer);
   }
 
   /** Whether per-step metrics carry momentum (only when a scheduler cycles it). */
@@ -91,11 +80,39 @@ export class TrainingRun {
     return loss > DIVERGENCE_FACTOR * Math.max(this.initialLoss, DIVERGENCE_LOSS_FLOOR);
   }
 
-  /** Applies new optimizer/scheduler configs; the scheduler restarts from the optimizer's lr. */
-  reconfigure(next: RunConfig): void {
+  /**
+   * Each of the next `steps` steps' hyperparameters (those the optimizer holds before it),
+   * stepping the scheduler after each step as the loop would (after every batch, or at
+   * epoch ends; ReduceLROnPlateau only at evaluations). `stepsPerEpoch` places epoch ends.
+   * When the scheduler throws part way, the steps before it are returned with the error.
+   */
+  scheduleAhead(
+    steps: number,
+    stepsPerEpoch: number,
+  ): { hyper: StepHyperparameters[]; error?: unknown } {
+    const hyper: StepHyperparameters[] = [];
+    try {
+      for (let k = 0; k < steps; k++) {
+        hyper.push(hyperparametersOf(this.optimizer));
+        if (!this.scheduler || this.usesPlateau) continue;
+        const epochEnded = (this.step + k + 1) % stepsPerEpoch === 0;
+        if (this.config.schedulerStepOn === 'batch' || epochEnded) this.scheduler.step();
+      }
+    } catch (error) {
+      return { hyper, error };
+    }
+    return { hyper };
+  }
+
+  /**
+   * Applies new optimizer/scheduler configs; the scheduler restarts from the optimizer's lr.
+   * Returns whether the optimizer was replaced (its state must then start afresh).
+   */
+  reconfigure(next: RunConfig): boolean {
     const previous = this.config;
     this.config = next;
     const optimizerChanged = JSON.stringify(previous.optimizer) !== JSON.stringify(next.optimizer);
+    let replaced = false;
     if (optimizerChanged) {
       if (this.onlyLrDiffers(previous, next)) {
         // Keep the optimizer's state (moments, buffers): only the step size changes.
@@ -103,16 +120,17 @@ export class TrainingRun {
       } else {
         this.optimizer.dispose();
         this.optimizer = createOptimizer(next.optimizer);
+        replaced = true;
       }
     }
     if (optimizerChanged || JSON.stringify(previous.scheduler) !== JSON.stringify(next.scheduler)) {
       this.scheduler = this.buildScheduler(next.scheduler);
     }
+    return replaced;
   }
 
-  /** Back to step 0: initial weights, fresh optimizer and scheduler state. */
-  restart(initialWeights: readonly Float32Array[]): void {
-    assignVariables(this.variables, initialWeights);
+  /** Back to step 0 with a fresh optimizer and scheduler (the engine resets the weights). */
+  restart(): void {
     this.optimizer.dispose();
     this.optimizer = createOptimizer(this.config.optimizer);
     this.scheduler = this.buildScheduler(this.config.scheduler);
@@ -148,7 +166,6 @@ export class TrainingRun {
   dispose(): void {
     this.removed = true;
     this.optimizer.dispose();
-    for (const variable of this.variables) variable.dispose();
   }
 
   private onlyLrDiffers(previous: RunConfig, next: RunConfig): boolean {

@@ -1,31 +1,20 @@
 /**
- * Everything a configured experiment shares between its runs: the dataset (as arrays and
- * tensors), the model spec, the initial weights and the batch order. Built from a validated
- * config; disposed as a whole on reconfigure or reset.
+ * Everything a configured experiment shares between its runs: the dataset, the model spec,
+ * the initial weights and the step counts. Built from a validated config; plain arrays only
+ * (each engine makes whatever tensors or GPU buffers it needs from them).
  */
-import * as tf from '@tensorflow/tfjs';
 import { createDataset } from '../data/dataset';
 import type { Dataset } from '../data/dataset';
 import { initialWeights } from '../model/init';
 import type { MlpSpec } from '../model/mlp';
 import { stepsPerEpoch, totalSteps } from '../protocol/experiment';
 import type { ExperimentConfig } from '../protocol/experiment';
-import { BatchSource } from './batches';
-
-export interface SplitTensors {
-  x: tf.Tensor2D;
-  y: tf.Tensor1D;
-  count: number;
-}
 
 export class Session {
   readonly dataset: Dataset;
   readonly spec: MlpSpec;
   /** [W0, b0, W1, b1, ...] every run starts from. */
   readonly initialWeights: Float32Array[];
-  readonly train: SplitTensors;
-  readonly validation: SplitTensors;
-  readonly batches: BatchSource;
   readonly stepsPerEpoch: number;
   readonly totalSteps: number;
 
@@ -46,35 +35,30 @@ export class Session {
       model.init,
       model.seed,
     );
-    this.train = this.splitTensors(this.dataset.train);
-    this.validation = this.splitTensors(this.dataset.validation);
-    this.batches = new BatchSource(
-      this.train.x,
-      this.train.y,
-      config.training.batchSize,
-      config.training.shuffleSeed,
-    );
     this.stepsPerEpoch = stepsPerEpoch(config);
     this.totalSteps = totalSteps(config);
   }
 
+  get batchSize(): number {
+    return this.config.training.batchSize;
+  }
+
+  get shuffleSeed(): number {
+    return this.config.training.shuffleSeed;
+  }
+
+  /** Steps between evaluations: evalEvery, or one epoch. */
+  get evalEvery(): number {
+    return this.config.training.evalEvery || this.stepsPerEpoch;
+  }
+
   /** Whether validation should run after `step` (1-based) optimizer steps. */
   isEvalStep(step: number): boolean {
-    const every = this.config.training.evalEvery || this.stepsPerEpoch;
-    return step % every === 0 || step === this.totalSteps;
+    return step % this.evalEvery === 0 || step === this.totalSteps;
   }
 
-  dispose(): void {
-    this.batches.dispose();
-    tf.dispose([this.train.x, this.train.y, this.validation.x, this.validation.y]);
-  }
-
-  private splitTensors(split: { x: Float32Array; y: Float32Array }): SplitTensors {
-    const count = split.y.length;
-    return {
-      x: tf.tensor2d(split.x, [count, this.dataset.inputDims]),
-      y: tf.tensor1d(split.y),
-      count,
-    };
+  /** Steps from `step` until the next evaluation (at most one evaluation period). */
+  stepsToEval(step: number): number {
+    return Math.min(this.evalEvery - (step % this.evalEvery), this.totalSteps - step);
   }
 }

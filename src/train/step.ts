@@ -6,7 +6,13 @@ import * as tf from '@tensorflow/tfjs';
 import { accuracy, dataLoss, forward, trainingLoss } from '../model/mlp';
 import type { MlpSpec } from '../model/mlp';
 import type { Batch } from './batches';
-import type { SplitTensors } from './session';
+
+/** A dataset split as tensors (count 0: an empty split, x and y empty). */
+export interface SplitTensors {
+  x: tf.Tensor2D;
+  y: tf.Tensor1D;
+  count: number;
+}
 
 export interface StepOutputs {
   loss: tf.Scalar;

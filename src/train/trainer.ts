@@ -7,8 +7,7 @@
  * control calls (pause, step, config changes) are served between chunks. Control calls are
  * serialized on one queue, so they apply in the order they arrived.
  */
-import * as tf from '@tensorflow/tfjs';
-import { forward } from '../model/mlp';
+import { createEngine } from '../fused';
 import {
   ConfigError,
   MAX_RUNS,
@@ -25,10 +24,10 @@ import type {
   TrainerApi,
   TrainerState,
 } from '../protocol/api';
+import type { EngineChoice, EngineInfo, RunOutcome, RunSteps, TrainingEngine } from './engine';
 import type { ProgressBatcher } from './progress-batcher';
 import { TrainingRun } from './run';
 import { Session } from './session';
-import { evaluate, trainStep } from './step';
 import { Subscriptions } from './subscriptions';
 import type { ProgressCallback } from './subscriptions';
 import { checkGridSize, gridInputs } from './grid';
@@ -44,22 +43,20 @@ export interface TrainerOptions {
   chunkTargetMs?: number;
   /** Clock in ms (default performance.now). */
   now?: () => number;
+  /**
+   * 'fused' (default): the fused engine of the current TF.js backend (WGSL kernels on webgpu,
+   * the Float32Array loop on wasm/cpu), falling back to 'ops' where it cannot run a config;
+   * 'ops': op-by-op TF.js, the reference.
+   */
+  engine?: EngineChoice;
 }
 
 const MAX_CHUNK_STEPS = 1024;
 
-interface StepRecord {
+/** One run's part of a chunk, with what came back for it. */
+interface ChunkEntry extends RunSteps {
   run: TrainingRun;
-  step: number;
-  lr: number;
-  momentum: number | undefined;
-  index: number;
-}
-
-interface EvalRecord {
-  run: TrainingRun;
-  step: number;
-  index: number;
+  outcome?: RunOutcome;
 }
 
 const RUN_UPDATE_FIELDS = ['optimizer', 'scheduler', 'schedulerStepOn', 'label'] as const;
@@ -74,6 +71,7 @@ function errorMessage(error: unknown): string {
 
 export class Trainer implements Omit<TrainerApi, 'init'> {
   private session: Session | null = null;
+  private engine: TrainingEngine | null = null;
   /** The configure() input, kept so reset({ seed }) can re-derive the seeds it did not fix. */
   private input: Record<string, unknown> | null = null;
   private runs: TrainingRun[] = [];
@@ -88,11 +86,13 @@ export class Trainer implements Omit<TrainerApi, 'init'> {
   private readonly yieldToEventLoop: YieldToEventLoop;
   private readonly chunkTargetMs: number;
   private readonly now: () => number;
+  private readonly engineChoice: EngineChoice;
 
   constructor(options: TrainerOptions = {}) {
     this.yieldToEventLoop = options.yieldToEventLoop ?? createDefaultYield();
     this.chunkTargetMs = options.chunkTargetMs ?? 16;
     this.now = options.now ?? (() => performance.now());
+    this.engineChoice = options.engine ?? 'fused';
     this.subscriptions = new Subscriptions(this.now);
   }
 
@@ -166,7 +166,10 @@ export class Trainer implements Omit<TrainerApi, 'init'> {
       const withoutRuns = (c: ExperimentConfig) => JSON.stringify({ ...c, runs: [] });
       if (withoutRuns(config) === withoutRuns(session.config)) {
         // Same dataset, weights and batch order: keep the tensors, put every run back to step 0.
-        for (const run of this.runs) run.restart(session.initialWeights);
+        for (const run of this.runs) {
+          run.restart();
+          this.requireEngine().restart(run, session.initialWeights);
+        }
         this.generation++;
         this.chunkSteps = 1;
         this.beginBatchers();
@@ -189,7 +192,8 @@ export class Trainer implements Omit<TrainerApi, 'init'> {
       if (this.runs.some((run) => run.config.id === config.id)) {
         throw new ConfigError('run.id', `duplicate id "${config.id}"`);
       }
-      const run = new TrainingRun(config, session.spec, session.initialWeights);
+      const run = new TrainingRun(config);
+      this.requireEngine().attach(run, session.initialWeights);
       if (this.loopRunning && this.mode === 'start') {
         run.status = 'training';
         run.stopAt = session.totalSteps;
@@ -205,6 +209,7 @@ export class Trainer implements Omit<TrainerApi, 'init'> {
     return this.serialize(() => {
       const run = this.requireRun(runId);
       this.runs = this.runs.filter((other) => other !== run);
+      this.engine?.detach(run);
       run.dispose();
       this.subscriptions.each((batcher) => batcher.removeRun(runId));
       this.publishStatus();
@@ -231,7 +236,7 @@ export class Trainer implements Omit<TrainerApi, 'init'> {
         Object.entries(update).filter(([, value]) => value !== undefined),
       );
       const next = parseRunConfig({ ...run.config, ...changes }, this.runs.indexOf(run), 'update');
-      run.reconfigure(next);
+      if (run.reconfigure(next)) this.requireEngine().resetOptimizer(run);
       return next;
     });
   }
@@ -255,26 +260,21 @@ export class Trainer implements Omit<TrainerApi, 'init'> {
       totalSteps: session?.totalSteps ?? 0,
       stepsPerEpoch: session?.stepsPerEpoch ?? 0,
       runs: this.runs.map((run) => run.state(session?.stepsPerEpoch ?? 1)),
+      engine: this.engine ? { ...this.engine.info } : null,
     };
   }
 
   async predictGrid(runId: string, n: number): Promise<GridPrediction> {
-    const session = this.requireSession();
+    const { dataset } = this.requireSession();
     const run = this.requireRun(runId);
     checkGridSize(n);
-    const { dataset, spec } = session;
-    const inputs = gridInputs(dataset, n);
-    const output = tf.tidy(() => {
-      const x = tf.tensor2d(inputs, [inputs.length / dataset.inputDims, dataset.inputDims]);
-      const y = forward(spec, run.variables, x);
-      return spec.task === 'binary' ? tf.sigmoid(y) : y;
-    });
-    try {
-      const values = (await output.data()) as Float32Array;
-      return { n, xRange: [...dataset.xRange], yRange: [...dataset.yRange], values };
-    } finally {
-      output.dispose();
-    }
+    const values = await this.requireEngine().predict(run, gridInputs(dataset, n));
+    return { n, xRange: [...dataset.xRange], yRange: [...dataset.yRange], values };
+  }
+
+  /** Which engine trains the current experiment (null before configure), and why. */
+  get engineInfo(): EngineInfo | null {
+    return this.engine?.info ?? null;
   }
 
   async getDataset(): Promise<DatasetView> {
@@ -306,7 +306,7 @@ export class Trainer implements Omit<TrainerApi, 'init'> {
       if (!optimizer) {
         throw new ConfigError('findLr.optimizer', 'is required when the experiment has no runs');
       }
-      return runLrRangeTest(session, optimizer, options, {
+      return runLrRangeTest(session, this.requireEngine(), optimizer, options, {
         yieldToEventLoop: this.yieldToEventLoop,
       });
     });
@@ -327,9 +327,13 @@ export class Trainer implements Omit<TrainerApi, 'init'> {
     this.disposeExperiment();
     const session = new Session(config);
     this.session = session;
-    this.runs = config.runs.map(
-      (runConfig) => new TrainingRun(runConfig, session.spec, session.initialWeights),
-    );
+    const engine = createEngine(session, this.engineChoice);
+    this.engine = engine;
+    this.runs = config.runs.map((runConfig) => {
+      const run = new TrainingRun(runConfig);
+      engine.attach(run, session.initialWeights);
+      return run;
+    });
     this.generation++;
     this.chunkSteps = 1;
     this.beginBatchers();
@@ -339,7 +343,8 @@ export class Trainer implements Omit<TrainerApi, 'init'> {
   private disposeExperiment(): void {
     for (const run of this.runs) run.dispose();
     this.runs = [];
-    this.session?.dispose();
+    this.engine?.dispose();
+    this.engine = null;
     this.session = null;
   }
 
@@ -358,6 +363,11 @@ export class Trainer implements Omit<TrainerApi, 'init'> {
   private requireSession(): Session {
     if (!this.session) throw new Error('no experiment: call configure() first');
     return this.session;
+  }
+
+  private requireEngine(): TrainingEngine {
+    if (!this.engine) throw new Error('no experiment: call configure() first');
+    return this.engine;
   }
 
   private requireRun(runId: string): TrainingRun {
@@ -417,106 +427,89 @@ export class Trainer implements Omit<TrainerApi, 'init'> {
 
   private async runChunk(): Promise<void> {
     const session = this.requireSession();
+    const engine = this.requireEngine();
     const started = this.now();
-    const scalars: tf.Scalar[] = [];
-    const steps: StepRecord[] = [];
-    const evals: EvalRecord[] = [];
-    let stepsTaken = 0;
-    // An evaluation ends the chunk: ReduceLROnPlateau needs its result before the next step.
-    while (stepsTaken < this.chunkSteps && evals.length === 0) {
-      const active = this.runs.filter((run) => run.isActive);
-      if (active.length === 0) break;
-      for (const run of active) {
-        try {
-          this.stepRun(session, run, scalars, steps, evals);
-        } catch (error) {
-          run.status = 'error';
-          run.error = errorMessage(error);
-        }
+    const active = this.runs.filter((run) => run.isActive);
+    if (active.length === 0) return;
+    // Every active run takes the same number of steps. An evaluation ends the chunk
+    // (ReduceLROnPlateau needs its result before the next step), as does a run's stopAt.
+    let steps = this.chunkSteps;
+    for (const run of active) {
+      steps = Math.min(steps, run.stopAt - run.step, session.stepsToEval(run.step));
+    }
+    const entries: ChunkEntry[] = [];
+    for (const run of active) {
+      const { hyper, error } = run.scheduleAhead(steps, session.stepsPerEpoch);
+      if (error !== undefined) {
+        run.status = 'error';
+        run.error = errorMessage(error);
+        continue;
       }
-      stepsTaken++;
+      const evaluate = session.isEvalStep(run.step + steps);
+      entries.push({ run, firstStep: run.step, hyper, evaluate });
     }
-    if (scalars.length === 0) return;
-    const stacked = tf.stack(scalars);
-    tf.dispose(scalars);
-    let values: Float32Array;
-    try {
-      values = (await stacked.data()) as Float32Array;
-    } finally {
-      stacked.dispose();
+    if (entries.length > 0) {
+      const outcomes = await engine.train(steps, entries);
+      entries.forEach((entry, i) => (entry.outcome = outcomes[i]));
     }
-    this.recordSteps(session, steps, values);
-    this.recordEvals(session, evals, values);
+    for (const entry of entries) this.record(session, entry, steps);
     for (const run of this.runs) {
       if (run.status === 'training' && run.step >= run.stopAt) {
         run.status = run.step >= session.totalSteps ? 'done' : 'paused';
       }
     }
-    this.adaptChunk(this.now() - started, stepsTaken);
+    this.adaptChunk(this.now() - started, steps);
     this.publishStatus();
   }
 
-  private stepRun(
-    session: Session,
-    run: TrainingRun,
-    scalars: tf.Scalar[],
-    steps: StepRecord[],
-    evals: EvalRecord[],
-  ): void {
-    const stepIndex = run.step;
-    const lr = run.lr;
-    const momentum = run.recordsMomentum ? run.momentum : undefined;
-    const { loss, gradNorm } = trainStep(session.spec, run.variables, run.optimizer, () =>
-      session.batches.batch(stepIndex),
-    );
-    steps.push({ run, step: stepIndex + 1, lr, momentum, index: scalars.length });
-    scalars.push(loss, gradNorm);
-    run.step++;
-    if (run.scheduler && !run.usesPlateau) {
-      const epochEnded = run.step % session.stepsPerEpoch === 0;
-      if (run.config.schedulerStepOn === 'batch' || epochEnded) run.scheduler.step();
+  /** Takes in one run's chunk: its steps, divergence, its evaluation and plateau scheduler. */
+  private record(session: Session, entry: ChunkEntry, steps: number): void {
+    const { run, outcome, hyper, firstStep } = entry;
+    if (run.removed || run.status === 'error' || !outcome) return;
+    run.step = firstStep + steps;
+    if (outcome.error !== undefined) {
+      run.status = 'error';
+      run.error = outcome.error;
+      return;
     }
-    if (session.isEvalStep(run.step)) {
-      evals.push({ run, step: run.step, index: scalars.length });
-      scalars.push(...evaluate(session.spec, run.variables, session.validation, session.train));
-    }
-  }
-
-  private recordSteps(session: Session, steps: StepRecord[], values: Float32Array): void {
-    for (const { run, step, lr, momentum, index } of steps) {
-      if (run.removed || run.diverged || run.status === 'error') continue;
-      const loss = values[index];
-      const gradNorm = values[index + 1];
+    const recordsMomentum = run.recordsMomentum;
+    for (let k = 0; k < steps && !run.diverged; k++) {
+      const step = firstStep + k + 1;
+      const loss = outcome.loss[k];
+      const { lr } = hyper[k];
+      const point = {
+        step,
+        epoch: step / session.stepsPerEpoch,
+        loss,
+        lr,
+        momentum: recordsMomentum ? hyper[k].momentum : undefined,
+        gradNorm: outcome.gradNorm[k],
+      };
       if (step === 1) run.initialLoss = loss;
-      const point = { step, epoch: step / session.stepsPerEpoch, loss, lr, momentum, gradNorm };
       this.subscriptions.each((batcher) => batcher.addStep(run.config.id, point));
       run.lastLoss = loss;
       if (run.isDivergentLoss(loss)) {
-        // Steps already queued past this one are discarded; the run stays where it broke.
-        run.diverged = { step, lr, loss };
+        // Steps computed past this one are discarded; the run stays where it broke.
+        const diverged = { step, lr, loss };
+        run.diverged = diverged;
         run.status = 'diverged';
         run.step = step;
-        const diverged = run.diverged;
         this.subscriptions.each((batcher) =>
           batcher.setRunStatus(run.config.id, 'diverged', { diverged }),
         );
       }
     }
-  }
-
-  private recordEvals(session: Session, evals: EvalRecord[], values: Float32Array): void {
-    for (const { run, step, index } of evals) {
-      if (run.removed || run.status === 'error' || (run.diverged && run.diverged.step < step))
-        continue;
-      const [valLoss, valAccuracy, trainLoss, trainAccuracy] = values.subarray(index, index + 4);
-      run.lastValLoss = valLoss;
-      run.lastValAccuracy = valAccuracy;
-      const point = { step, valLoss, valAccuracy, trainLoss, trainAccuracy };
-      this.subscriptions.each((batcher) => batcher.addEval(run.config.id, point));
-      if (run.usesPlateau && run.scheduler && !run.diverged) {
-        // Without a validation split, the plateau watches the full training loss instead.
-        run.scheduler.step(session.validation.count > 0 ? valLoss : trainLoss);
-      }
+    const evalStep = firstStep + steps;
+    // A run that diverged at the evaluated step still reports that evaluation.
+    if (!outcome.evaluation || (run.diverged && run.diverged.step < evalStep)) return;
+    const [valLoss, valAccuracy, trainLoss, trainAccuracy] = outcome.evaluation;
+    run.lastValLoss = valLoss;
+    run.lastValAccuracy = valAccuracy;
+    const point = { step: evalStep, valLoss, valAccuracy, trainLoss, trainAccuracy };
+    this.subscriptions.each((batcher) => batcher.addEval(run.config.id, point));
+    if (run.usesPlateau && run.scheduler && !run.diverged) {
+      // Without a validation split, the plateau watches the full training loss instead.
+      run.scheduler.step(session.dataset.validation.y.length > 0 ? valLoss : trainLoss);
     }
   }
 

@@ -11,17 +11,32 @@ afterAll(async () => {
 describe('selectBackend in Node', () => {
   it('runs on cpu when asked for cpu, skipping nothing', async () => {
     const selection = await selectBackend('cpu');
-    expect(selection).toEqual({ backend: 'cpu', requested: 'cpu', skipped: [] });
+    expect(selection).toEqual({
+      backend: 'cpu',
+      requested: 'cpu',
+      skipped: [],
+      reason: 'cpu: asked for by name',
+      engine: 'fused',
+    });
     expect(tf.getBackend()).toBe('cpu');
   });
 
-  it('explains why webgpu and webgl were skipped under auto', async () => {
+  it('under auto, measures the CPU loop and says why webgpu was not used', async () => {
     const selection = await selectBackend('auto');
     expect(selection.requested).toBe('auto');
-    expect(selection.skipped.slice(0, 2)).toEqual([
-      { backend: 'webgpu', reason: 'navigator.gpu is not available' },
-      { backend: 'webgl', reason: 'neither OffscreenCanvas nor document is available' },
-    ]);
+    expect(selection.skipped[0]).toEqual({
+      backend: 'webgpu',
+      reason: 'navigator.gpu is not available',
+    });
+    expect(selection.measured).toHaveLength(1);
+    expect(selection.measured![0].backend).toBe(selection.backend);
+    expect(selection.measured![0].stepsPerSecond).toBeGreaterThan(0);
+    expect(selection.reason).toMatch(
+      new RegExp(
+        `^${selection.backend}: the fused CPU loop, [\\d,]+ steps/s here .*webgpu: navigator.gpu is not available$`,
+      ),
+    );
+    expect(selection.engine).toBe('fused');
     // Whatever won actually computes on TF.js now.
     expect(tf.getBackend()).toBe(selection.backend);
     expect(['wasm', 'cpu']).toContain(selection.backend);
@@ -36,7 +51,7 @@ describe('selectBackend in Node', () => {
       backend: 'webgl',
       reason: 'neither OffscreenCanvas nor document is available',
     });
-    // The fallback then follows the auto order, without retrying webgl.
+    // The fallback is auto's measured choice among the others, without retrying webgl.
     expect(selection.skipped.map((s) => s.backend)).not.toContain(selection.backend);
     expect(selection.skipped.filter((s) => s.backend === 'webgl')).toHaveLength(1);
     expect(tf.getBackend()).toBe(selection.backend);

@@ -5,6 +5,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { MAX_EPOCHS } from '../../src/protocol/experiment';
 import { Trainer } from '../../src/train/trainer';
 import { collect, useCpu } from './helpers';
 
@@ -189,7 +190,8 @@ describe('findLr control and validation', () => {
     trainer = new Trainer();
     await trainer.configure({
       ...circle,
-      training: { ...circle.training, steps: 100_000 },
+      // The schema's longest training: still running when findLr is asked, however fast.
+      training: { batchSize: 16, epochs: MAX_EPOCHS },
       runs: [{ optimizer: { type: 'Adam' } }],
     });
     await trainer.start();

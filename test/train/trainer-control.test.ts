@@ -5,6 +5,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { MAX_EPOCHS } from '../../src/protocol/experiment';
 import { Trainer } from '../../src/train/trainer';
 import { collect, useCpu } from './helpers';
 
@@ -142,7 +143,8 @@ describe('controls', () => {
     trainer = new Trainer();
     await trainer.configure({
       ...small,
-      training: { batchSize: 16, steps: 100_000 },
+      // The schema's longest training, so it is still running when paused, however fast.
+      training: { batchSize: 16, epochs: MAX_EPOCHS },
       runs: [{ optimizer: { type: 'Adam' } }],
     });
     await trainer.start();
@@ -183,7 +185,8 @@ describe('controls', () => {
     trainer = new Trainer();
     await trainer.configure({
       ...small,
-      training: { batchSize: 16, steps: 100_000 },
+      // The schema's longest training, so it is still running when paused, however fast.
+      training: { batchSize: 16, epochs: MAX_EPOCHS },
       runs: [{ optimizer: { type: 'SGD' } }],
     });
     const times: number[] = [];

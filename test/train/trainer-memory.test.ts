@@ -10,11 +10,12 @@ import { useCpu } from './helpers';
 
 beforeAll(useCpu);
 
-test(
-  'numTensors is flat over 2,000 steps and zero after dispose',
+// Both engines: the op-by-op one makes tensors every step, the fused one should make none.
+test.each(['ops', 'fused'] as const)(
+  '%s engine: numTensors is flat over 2,000 steps and zero after dispose',
   { timeout: 180_000 },
-  async () => {
-    const trainer = new Trainer();
+  async (engine) => {
+    const trainer = new Trainer({ engine });
     await trainer.configure({
       dataset: { type: 'xor', samples: 60 },
       model: { hidden: [4] },

@@ -16,7 +16,7 @@ describe('training in the worker on each backend', () => {
     ['cpu', 60],
   ] as const)('trains on %s when asked for it', async (backend, steps) => {
     const client = trackedClient({ backend });
-    expect(await client.ready).toEqual({ backend, skipped: [] });
+    expect(await client.ready).toMatchObject({ backend, skipped: [], engine: 'fused' });
     await client.configure(adamExperiment());
     const { batches } = await record(client);
     await client.step(steps);
@@ -44,16 +44,21 @@ describe('training in the worker on each backend', () => {
     }
   });
 
-  it('auto picks webgpu here', async () => {
+  it('auto measures here, picks the faster and says why (the adapter is software)', async () => {
     const client = trackedClient();
-    expect(await client.ready).toEqual({ backend: 'webgpu', skipped: [] });
+    const info = await client.ready;
+    expect(info.measured?.map((m) => m.backend).sort()).toEqual(['wasm', 'webgpu']);
+    expect(info.measured?.[0].backend).toBe(info.backend);
+    expect(info.adapter?.software).toBe(true);
+    expect(info.reason).toContain('software adapter');
   });
 
   it('falls back, and says why, when the wasm binaries cannot be fetched', async () => {
     // Port 9 (discard) refuses connections: the fetch of the .wasm file fails.
     const client = trackedClient({ backend: 'wasm', wasmPaths: 'http://127.0.0.1:9/missing/' });
     const info = await client.ready;
-    expect(info.backend).toBe('webgpu');
+    // The fallback is auto's measured choice among the others.
+    expect(['webgpu', 'cpu']).toContain(info.backend);
     expect(info.skipped).toHaveLength(1);
     expect(info.skipped[0].backend).toBe('wasm');
     expect(info.skipped[0].reason).toContain('http://127.0.0.1:9/missing/tfjs-backend-wasm');

@@ -1,3 +1,4 @@
+import { MAX_EPOCHS } from '../../src/protocol/experiment';
 import type { ExperimentConfigInput } from '../../src/protocol/experiment';
 import type { ProgressBatch } from '../../src/protocol/progress';
 import { createTrainerClient } from '../../workers/client';
@@ -10,7 +11,8 @@ export function adamExperiment(
   return {
     seed: 7,
     dataset: { type: 'circle', samples: 200 },
-    training: { batchSize: 32, steps: 100_000 },
+    // The schema's longest training: still running whenever a test pauses it, however fast.
+    training: { batchSize: 32, epochs: MAX_EPOCHS },
     runs: [{ id: 'adam', optimizer: { type: 'Adam', lr: 0.02 } }],
     ...overrides,
   };
