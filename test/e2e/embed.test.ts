@@ -87,7 +87,7 @@ describe('dist/optim-lab.js embedded in a plain page served from a sub-path', ()
 
   // The author's markup exactly, so the backend is 'auto': WebGPU on SwiftShader here, whose
   // shader compilation alone takes tens of seconds before the first step; hence the timeout.
-  it('<optim-lab autoplay epochs="3"> trains in its worker and the loss falls', async () => {
+  it('<optim-lab autoplay epochs="3"> trains in its worker and learns', async () => {
     site.addPage(
       '/blog/posts/optimizers.html',
       htmlPage(`
@@ -97,7 +97,7 @@ describe('dist/optim-lab.js embedded in a plain page served from a sub-path', ()
       window.progress = [];
       window.outcome = null;
       document.addEventListener('optim-progress', (e) => window.progress.push(e.detail));
-      document.addEventListener('optim-end', () => { window.outcome = { ended: true }; });
+      document.addEventListener('optim-end', (e) => { window.outcome = { ended: true }; window.end = e.detail; });
       document.addEventListener('optim-error', (e) => { window.outcome = { error: e.detail.message }; });
     </script>
     <optim-lab autoplay epochs="3"></optim-lab>`),
@@ -132,11 +132,14 @@ describe('dist/optim-lab.js embedded in a plain page served from a sub-path', ()
     const steps = firstRun.map((detail) => detail.step);
     expect(steps).toEqual([...steps].sort((a, b) => a - b));
     expect(Math.max(...firstRun.map((detail) => detail.epoch))).toBeGreaterThanOrEqual(2);
-    // Falling loss: the last tenth of the steps averages below the first tenth.
-    const tenth = Math.max(1, Math.floor(firstRun.length / 10));
-    const early = mean(firstRun.slice(0, tenth).map((detail) => detail.loss));
-    const late = mean(firstRun.slice(-tenth).map((detail) => detail.loss));
-    expect(late).toBeLessThan(early);
+    // It learned: how many progress events 30 steps take depends on the machine's speed, so
+    // compare the end with what a network that learned nothing scores instead. On the balanced
+    // circle data that is ln 2 of cross-entropy (p = 0.5 everywhere) and 50% accuracy.
+    const end = await page.evaluate(
+      () => (window as unknown as { end: { runs: { loss: number; valAccuracy: number }[] } }).end,
+    );
+    expect(end.runs[0].loss).toBeLessThan(Math.LN2);
+    expect(end.runs[0].valAccuracy).toBeGreaterThan(0.75);
   }, 270_000);
 });
 
