@@ -1,3 +1,4 @@
 export * from './experiment';
 export * from './progress';
+export * from './swa';
 export type * from './api';
