@@ -14,6 +14,8 @@ import { parseSchedulerConfig } from '../schedule/config';
 import type { OptimizerConfig } from '../optim/types';
 import type { SchedulerConfig } from '../schedule/types';
 import { ConfigError, formatPath, integerIn, issueKeys, joinPath } from './validation';
+import { CUSTOM_DATASET, customPointsSchema } from './custom-points';
+import type { CustomPoints } from './custom-points';
 
 export { ConfigError, formatPath };
 
@@ -27,6 +29,7 @@ export const DATASET_TYPES = [
   'sine',
   'plane',
 ] as const;
+/** The generated datasets' types; `'custom'` (points a person gives) is the other kind. */
 export type DatasetType = (typeof DATASET_TYPES)[number];
 
 export const ACTIVATIONS = ['relu', 'leakyRelu', 'tanh', 'sigmoid', 'gelu', 'linear'] as const;
@@ -37,14 +40,23 @@ export type InitScheme = (typeof INIT_SCHEMES)[number];
 
 export type SchedulerStepOn = 'batch' | 'epoch';
 
+/**
+ * A generated dataset (`type` one of DATASET_TYPES: `samples` points with `noise`), or
+ * points a person drew or uploaded (`type: 'custom'` with `points`, see custom-points.ts;
+ * `samples` and `noise` are then not used). Either kind is split into training and
+ * validation points by the same seeded shuffle.
+ */
 export interface DatasetConfigInput {
-  type?: DatasetType;
+  type?: DatasetType | typeof CUSTOM_DATASET;
   /** Total points, training + validation. Default 400. */
   samples?: number;
   /** Dataset-specific noise scale (std of added Gaussian noise, in input units). Default 0.1. */
   noise?: number;
+  /** With `type: 'custom'`: `[x1, x2, label]` each (classification) or `[x, y]` each (regression). */
+  points?: CustomPoints;
   /** Share of the samples held out for validation, in [0, 0.9]. Default 0.2. */
   validationFraction?: number;
+  /** Seeds the points (generated datasets) and the train/validation split. */
   seed?: number;
 }
 
@@ -91,13 +103,22 @@ export interface ExperimentConfigInput {
   runs: RunConfigInput[];
 }
 
-export interface DatasetConfig {
+export interface GeneratedDatasetConfig {
   type: DatasetType;
   samples: number;
   noise: number;
   validationFraction: number;
   seed: number;
 }
+
+export interface CustomDatasetConfig {
+  type: typeof CUSTOM_DATASET;
+  points: CustomPoints;
+  validationFraction: number;
+  seed: number;
+}
+
+export type DatasetConfig = GeneratedDatasetConfig | CustomDatasetConfig;
 
 export interface ModelConfig {
   hidden: number[];
@@ -146,11 +167,17 @@ const seedSchema = v.pipe(
 );
 const positiveInt = (max: number) => integerIn(1, max);
 
-const datasetSchema = v.strictObject({
-  type: v.optional(
-    v.picklist(DATASET_TYPES, `must be one of ${DATASET_TYPES.join(', ')}`),
-    'circle',
+const validationFractionSchema = v.optional(
+  v.pipe(
+    finite('a number in [0, 0.9]'),
+    v.minValue(0, 'must be a number in [0, 0.9]'),
+    v.maxValue(0.9, 'must be a number in [0, 0.9]'),
   ),
+  0.2,
+);
+
+const generatedDatasetSchema = v.strictObject({
+  type: v.optional(v.picklist(DATASET_TYPES), 'circle'),
   samples: v.optional(integerIn(10, 100_000), 400),
   noise: v.optional(
     v.pipe(
@@ -160,16 +187,30 @@ const datasetSchema = v.strictObject({
     ),
     0.1,
   ),
-  validationFraction: v.optional(
-    v.pipe(
-      finite('a number in [0, 0.9]'),
-      v.minValue(0, 'must be a number in [0, 0.9]'),
-      v.maxValue(0.9, 'must be a number in [0, 0.9]'),
-    ),
-    0.2,
-  ),
+  validationFraction: validationFractionSchema,
   seed: v.optional(seedSchema),
+  points: v.optional(v.never(`are given only with type: '${CUSTOM_DATASET}'`)),
 });
+
+const customDatasetSchema = v.strictObject({
+  type: v.literal(CUSTOM_DATASET),
+  points: customPointsSchema,
+  validationFraction: validationFractionSchema,
+  seed: v.optional(seedSchema),
+  samples: v.optional(
+    v.never('is not used by a custom dataset: it has as many points as it lists'),
+  ),
+  noise: v.optional(v.never('is not used by a custom dataset: its points are used as given')),
+});
+
+const DATASET_KINDS = [...DATASET_TYPES, CUSTOM_DATASET];
+// The variant names the `type` key in its issue's path when the type is unknown; without a
+// path the dataset itself was not an object.
+const datasetSchema = v.variant('type', [generatedDatasetSchema, customDatasetSchema], (issue) =>
+  issue.path
+    ? `must be one of ${DATASET_KINDS.join(', ')}`
+    : `must be an object, got ${issue.received}`,
+);
 
 const modelSchema = v.strictObject({
   hidden: v.optional(
@@ -366,16 +407,37 @@ export function parseExperimentConfig(input: unknown): ExperimentConfig {
   else training.epochs = epochs ?? 50;
   return {
     seed,
-    dataset: { ...raw.dataset, seed: raw.dataset.seed ?? deriveSeed(seed, SEED_STREAM.dataset) },
+    dataset: parseDataset(raw.dataset, seed),
     model: { ...raw.model, seed: raw.model.seed ?? deriveSeed(seed, SEED_STREAM.model) },
     training,
     runs,
   };
 }
 
-/** Training points after the validation split (the split rounds the validation share down). */
+function parseDataset(
+  raw: v.InferOutput<typeof datasetSchema>,
+  experimentSeed: number,
+): DatasetConfig {
+  const seed = raw.seed ?? deriveSeed(experimentSeed, SEED_STREAM.dataset);
+  const { validationFraction } = raw;
+  if (raw.type === CUSTOM_DATASET)
+    return { type: raw.type, points: raw.points, validationFraction, seed };
+  return { type: raw.type, samples: raw.samples, noise: raw.noise, validationFraction, seed };
+}
+
+/** How many points a dataset has, training and validation together. */
+export function datasetSize(dataset: DatasetConfig): number {
+  return dataset.type === CUSTOM_DATASET ? dataset.points.length : dataset.samples;
+}
+
+/** Validation points: the split rounds the validation share down. */
+export function validationSampleCount(dataset: DatasetConfig): number {
+  return Math.floor(datasetSize(dataset) * dataset.validationFraction);
+}
+
+/** Training points after the validation split. */
 export function trainingSampleCount(dataset: DatasetConfig): number {
-  return dataset.samples - Math.floor(dataset.samples * dataset.validationFraction);
+  return datasetSize(dataset) - validationSampleCount(dataset);
 }
 
 /** Optimizer steps per epoch: every training point once, the last batch possibly smaller. */
