@@ -13,3 +13,4 @@ export * from './data/index.js';
 export * from './model/index.js';
 export * from './train/index.js';
 export * from './export/index.js';
+export * from './share/index.js';
