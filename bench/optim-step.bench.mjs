@@ -12,14 +12,11 @@
 // tfjs optimizer's time in the same round. The workload is the engine's: the six variables of a
 // 2-16-16-1 MLP. "applyGradients" times the optimizer alone on fixed gradients; "minimize"
 // times a whole training step (forward, backward, update) on a batch of 32.
-import * as esbuild from 'esbuild';
-import { mkdirSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as tf from '@tensorflow/tfjs';
+import { importBundled, root } from './bundle.mjs';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const { values: args } = parseArgs({
   options: {
     backend: { type: 'string', default: 'cpu' },
@@ -31,20 +28,9 @@ const { values: args } = parseArgs({
 const rounds = Number(args.rounds);
 const stepsPerRound = Number(args.steps);
 
-/** Bundles a copy of src/optim (TypeScript) next to node_modules so its imports resolve. */
-async function loadOptim(dir, tag) {
-  const outfile = join(root, 'node_modules/.cache/optim-step-bench', `${tag}.mjs`);
-  mkdirSync(dirname(outfile), { recursive: true });
-  await esbuild.build({
-    entryPoints: [join(dir, 'index.ts')],
-    bundle: true,
-    format: 'esm',
-    platform: 'node',
-    outfile,
-    external: ['@tensorflow/*', 'valibot'],
-    logLevel: 'error',
-  });
-  return import(pathToFileURL(outfile).href);
+/** A copy of src/optim (TypeScript), bundled next to node_modules so its imports resolve. */
+function loadOptim(dir, tag) {
+  return importBundled(join(dir, 'index.ts'), tag);
 }
 
 async function setBackend(name) {

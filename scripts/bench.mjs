@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // `npm run bench`: steps per second of the training engine inside a real Worker in headless
 // Chromium, per backend, next to a naive `tf.train.adam().minimize` loop run in the same worker
-// on the same backend; plus an 8-optimizer experiment against a single run. Measurement only:
-// nothing here asserts a speed. Options: --window-ms=N (measuring window per row, default 1500).
+// on the same backend; plus an 8-optimizer experiment against a single run; then loss-surface
+// trajectories through the surface client and worker. Measurement only: nothing here asserts
+// a speed. Options: --window-ms=N (measuring window per row, default 1500).
 import net from 'node:net';
 import path from 'node:path';
 import { chromium } from 'playwright';
@@ -35,7 +36,9 @@ async function startServer() {
     clearScreen: false,
     server: { host: '127.0.0.1', port, strictPort: true, hmr: false, watch: null },
     // Scan the worker up front too: a dependency discovered mid-run would reload the page.
-    optimizeDeps: { entries: ['bench/index.html', 'bench/bench.worker.ts'] },
+    optimizeDeps: {
+      entries: ['bench/index.html', 'bench/bench.worker.ts', 'workers/surface.worker.ts'],
+    },
   });
   await server.listen();
   return { server, url: `http://127.0.0.1:${port}/bench/index.html?windowMs=${windowMs}` };
@@ -43,6 +46,22 @@ async function startServer() {
 
 function formatRate(value) {
   return Number.isFinite(value) ? value.toFixed(value < 100 ? 1 : 0) : '-';
+}
+
+function printSurfaceTable(rows) {
+  if (rows.length === 0) return;
+  console.log(
+    '\nLoss-surface trajectories on Rosenbrock through the surface client and worker (TF.js cpu),',
+  );
+  console.log('median of 5; "first" = compute() to the first streamed steps:\n');
+  console.log('| runs | steps | total ms | first ms | µs per run-step |');
+  console.log('|------|-------|----------|----------|-----------------|');
+  for (const { runs, steps, totalMs, firstMs } of rows) {
+    const perStep = ((1000 * totalMs) / (runs * steps)).toFixed(1);
+    console.log(
+      `| ${String(runs).padEnd(4)} | ${String(steps).padEnd(5)} | ${totalMs.toFixed(0).padEnd(8)} | ${firstMs.toFixed(0).padEnd(8)} | ${perStep.padEnd(15)} |`,
+    );
+  }
 }
 
 function printTable(rows, skipped, errors) {
@@ -120,6 +139,7 @@ async function main() {
     headless: true,
   });
   const rows = [];
+  const surfaceRows = [];
   const skipped = [];
   const errors = [];
   const started = Date.now();
@@ -137,7 +157,8 @@ async function main() {
           console.log(
             `[${seconds}s] ${reply.backend.padEnd(6)} batch ${String(reply.batchSize).padEnd(3)} ${reply.label.padEnd(15)} ${formatRate(reply.stepsPerSecond)} steps/s`,
           );
-        } else if (reply.kind === 'skipped') skipped.push(reply);
+        } else if (reply.kind === 'surface') surfaceRows.push(reply);
+        else if (reply.kind === 'skipped') skipped.push(reply);
         else if (reply.kind === 'error') errors.push(reply);
       });
       page.on('pageerror', (error) => {
@@ -155,6 +176,7 @@ async function main() {
     await server.close();
   }
   printTable(rows, skipped, errors);
+  printSurfaceTable(surfaceRows);
   console.log(
     `\nTotal ${((Date.now() - started) / 1000).toFixed(0)} s, ${windowMs} ms per measurement.`,
   );

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm run build`: writes dist/ (core.js, schedule.js, optim-lab.js, optim-lab.worker.js plus
-// its .wasm files, types/ with .d.ts) and custom-elements.json (repo root and dist/).
-// `--embed-only` (used by `npm start`) writes just the embed and its worker, in seconds.
+// its .wasm files, optim-lab-surface.worker.js, types/ with .d.ts) and custom-elements.json
+// (repo root and dist/). `--embed-only` (used by `npm start`) writes just the embed and its
+// workers, in seconds.
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -12,11 +13,13 @@ import {
   outDir,
   root,
   scheduleTarget,
+  surfaceWorkerTarget,
   workerTarget,
 } from './build/targets.mjs';
 
 const embedSteps = [
   ['dist/optim-lab.worker.js + .wasm', workerTarget],
+  ['dist/optim-lab-surface.worker.js', surfaceWorkerTarget],
   ['dist/optim-lab.js', embedTarget],
 ];
 const librarySteps = [
@@ -55,7 +58,13 @@ async function main() {
   copyFileSync(path.join(root, 'custom-elements.json'), path.join(outDir, 'custom-elements.json'));
   console.log('wrote custom-elements.json (repo root and dist/)');
 
-  for (const file of ['core.js', 'schedule.js', 'optim-lab.js', 'optim-lab.worker.js']) {
+  for (const file of [
+    'core.js',
+    'schedule.js',
+    'optim-lab.js',
+    'optim-lab.worker.js',
+    'optim-lab-surface.worker.js',
+  ]) {
     if (!existsSync(path.join(outDir, file))) throw new Error(`build did not write dist/${file}`);
   }
   console.log(`build done in ${((performance.now() - started) / 1000).toFixed(1)}s`);

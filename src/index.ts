@@ -6,11 +6,16 @@
  * src/backend is deliberately not re-exported: it imports the wasm binaries as `?url`
  * assets, which belong to the worker bundle, not to a library consumers import in Node.
  */
-export * from './optim/index.js';
-export * from './schedule/index.js';
-export * from './protocol/index.js';
-export * from './data/index.js';
-export * from './model/index.js';
-export * from './train/index.js';
-export * from './export/index.js';
-export * from './share/index.js';
+export * from './optim/index';
+export * from './schedule/index';
+export * from './protocol/index';
+export * from './data/index';
+export * from './model/index';
+export * from './train/index';
+export * from './export/index';
+export * from './share/index';
+export * from './surface/index';
+export { computeTrajectories, surfaceMessages } from './surface/engine';
+export type { ComputeTrajectoriesOptions } from './surface/engine';
+export type * from './protocol/surface';
+export { surfaceTransferables } from './protocol/surface';

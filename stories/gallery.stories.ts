@@ -3,7 +3,7 @@
 import { html } from 'lit';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { expect, waitFor } from 'storybook/test';
-import '../components/index.js';
+import '../components/index';
 
 /** The public tags (DESIGN.md "Public contracts"); the embed must register all of them. */
 const TAGS = ['optim-lab', 'optimizer-picker', 'scheduler-editor', 'lr-curve', 'loss-plot'];

@@ -6,7 +6,7 @@ import type { OptimLab, OptimProgressDetail } from '../components/optim-lab/inde
 
 interface OptimLabArgs {
   dataset: string;
-  hidden: string;
+  layers: string;
   activation: string;
   optimizer: string;
   lr?: string;
@@ -28,7 +28,7 @@ const meta = {
   render: (args) =>
     html`<optim-lab
       dataset=${args.dataset}
-      hidden=${args.hidden}
+      layers=${args.layers}
       activation=${args.activation}
       optimizer=${args.optimizer}
       lr=${args.lr ?? nothing}
@@ -44,7 +44,7 @@ const meta = {
     ></optim-lab>`,
   args: {
     dataset: 'spiral',
-    hidden: '16,16',
+    layers: '16,16',
     activation: 'relu',
     optimizer: 'SGD Adam',
     lr: '0.03',
@@ -59,7 +59,7 @@ const meta = {
       control: 'select',
       options: ['circle', 'xor', 'gaussian', 'spiral', 'moons', 'checkerboard', 'sine', 'plane'],
     },
-    hidden: { control: 'text', description: 'Hidden layer widths, e.g. "16,16".' },
+    layers: { control: 'text', description: 'Hidden layer widths, e.g. "16,16".' },
     activation: {
       control: 'select',
       options: ['relu', 'leakyRelu', 'tanh', 'sigmoid', 'gelu', 'linear'],

@@ -1,9 +1,9 @@
 import { html } from 'lit';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { expect, fn, userEvent, waitFor } from 'storybook/test';
-import '../components/optimizer-picker/index.js';
-import type { OptimizerPicker } from '../components/optimizer-picker/index.js';
-import type { OptimizerConfig } from '../src/optim/types.js';
+import '../components/optimizer-picker/index';
+import type { OptimizerPicker } from '../components/optimizer-picker/index';
+import type { OptimizerConfig } from '../src/optim/types';
 
 interface PickerArgs {
   value: OptimizerConfig;

@@ -1,9 +1,9 @@
 import { html } from 'lit';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { expect, fn, userEvent, waitFor } from 'storybook/test';
-import '../components/scheduler-editor/index.js';
-import type { SchedulerEditor } from '../components/scheduler-editor/index.js';
-import type { SchedulerConfig } from '../src/schedule/types.js';
+import '../components/scheduler-editor/index';
+import type { SchedulerEditor } from '../components/scheduler-editor/index';
+import type { SchedulerConfig } from '../src/schedule/types';
 
 interface EditorArgs {
   value: SchedulerConfig;

@@ -4,28 +4,24 @@
  * subscription, and turns every way the worker can die into rejected promises instead of
  * calls that hang (comlink never settles a call whose worker died: comlink #601).
  *
- * The page imports only TrainerApi's *type*: this file must never import TF.js.
+ * The pass-through calls (configure, start, pause, ...: FORWARDED_METHODS) are generated
+ * (./bridge.ts); subscribe and findLr are written out, and so is the lifecycle.
+ * The page imports only TrainerApi's *type* and the method list: never TF.js.
  */
 import * as Comlink from 'comlink';
+import { FORWARDED_METHODS } from '../src/protocol/api';
 import type {
   BackendChoice,
   BackendInfo,
-  DatasetView,
-  GridPrediction,
+  ForwardedMethod,
   LrFinderOptions,
   LrFinderResult,
-  RunUpdate,
   SubscribeOptions,
   TrainerApi,
-  TrainerState,
 } from '../src/protocol/api';
-import type {
-  ExperimentConfig,
-  ExperimentConfigInput,
-  RunConfig,
-  RunConfigInput,
-} from '../src/protocol/experiment';
 import type { ProgressBatch } from '../src/protocol/progress';
+import { installForwarders, invoke } from './bridge';
+import { transferConfigErrors } from './error-transfer';
 import { TrainerWorkerError, describeWorkerErrorEvent, toError } from './errors';
 import { watchLifeline } from './lifeline';
 import type { Lifeline } from './lifeline';
@@ -44,6 +40,9 @@ export interface TrainerClientOptions {
 export type ProgressListener = (msg: ProgressBatch) => void;
 export type Unsubscribe = () => Promise<void>;
 
+// Refused configs arrive as ConfigErrors (path and detail), not as bare Errors.
+transferConfigErrors();
+
 /** How long `ready` waits, after init, for the worker to confirm it holds its lifeline. */
 const LIFELINE_GRACE_MS = 5000;
 
@@ -54,7 +53,19 @@ function defaultWorker(): Worker {
   return new Worker(new URL('./trainer.worker.ts', import.meta.url), { type: 'module' });
 }
 
+// The forwarded calls' types (documented on TrainerApi); installForwarders puts them on the
+// prototype, each tracked by call() so a dying worker rejects it.
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
+export interface TrainerClient extends Pick<TrainerApi, ForwardedMethod> {}
+
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export class TrainerClient {
+  static {
+    installForwarders(TrainerClient.prototype, FORWARDED_METHODS, (self, method, args) =>
+      self.call((api) => invoke(api, method, args)),
+    );
+  }
+
   /** Resolves with the backend in use (and why others were skipped) once the worker is ready. */
   readonly ready: Promise<BackendInfo>;
 
@@ -95,61 +106,6 @@ export class TrainerClient {
   /** True once terminate()/dispose() ran or the worker died. */
   get closed(): boolean {
     return this.failure !== null;
-  }
-
-  /** Validates and installs an experiment; rejects with a message naming the bad field. */
-  configure(config: ExperimentConfigInput): Promise<ExperimentConfig> {
-    return this.call((api) => api.configure(config));
-  }
-
-  start(): Promise<void> {
-    return this.call((api) => api.start());
-  }
-
-  /** Resolves once the worker has stopped stepping. */
-  pause(): Promise<void> {
-    return this.call((api) => api.pause());
-  }
-
-  resume(): Promise<void> {
-    return this.call((api) => api.resume());
-  }
-
-  /** n more optimizer steps on every live run, then paused; resolves when they are done. */
-  step(n?: number): Promise<void> {
-    return this.call((api) => api.step(n));
-  }
-
-  waitForStop(): Promise<void> {
-    return this.call((api) => api.waitForStop());
-  }
-
-  reset(options?: { seed?: number }): Promise<void> {
-    return this.call((api) => api.reset(options));
-  }
-
-  addRun(run: RunConfigInput): Promise<string> {
-    return this.call((api) => api.addRun(run));
-  }
-
-  removeRun(runId: string): Promise<void> {
-    return this.call((api) => api.removeRun(runId));
-  }
-
-  updateRun(runId: string, update: RunUpdate): Promise<RunConfig> {
-    return this.call((api) => api.updateRun(runId, update));
-  }
-
-  getState(): Promise<TrainerState> {
-    return this.call((api) => api.getState());
-  }
-
-  predictGrid(runId: string, n: number): Promise<GridPrediction> {
-    return this.call((api) => api.predictGrid(runId, n));
-  }
-
-  getDataset(): Promise<DatasetView> {
-    return this.call((api) => api.getDataset());
   }
 
   /**

@@ -2,23 +2,25 @@
  * The object the worker exposes: TrainerApi's `init` (backend selection) in front of the
  * engine's Trainer, which implements the rest. Every call waits for the backend, so a page
  * may call configure() right after creating the worker without racing backend start-up.
+ * The pass-through methods are generated from FORWARDED_METHODS (./bridge.ts); what is
+ * written out here is what behaves differently: init, subscribe/unsubscribe, findLr.
  */
 import * as Comlink from 'comlink';
 import * as v from 'valibot';
 import { BACKEND_ORDER, selectBackend } from '../src/backend';
+import { FORWARDED_METHODS } from '../src/protocol/api';
 import type {
   BackendInfo,
-  DatasetView,
-  GridPrediction,
+  ForwardedMethod,
   InitOptions,
+  LrFinderOptions,
   LrFinderResult,
-  RunUpdate,
   SubscribeOptions,
   TrainerApi,
-  TrainerState,
 } from '../src/protocol/api';
-import type { ExperimentConfig, RunConfig } from '../src/protocol/experiment';
 import { transferables } from '../src/protocol/progress';
+import { ConfigError } from '../src/protocol/validation';
+import { installForwarders, invoke } from './bridge';
 import type { ProgressBatch } from '../src/protocol/progress';
 
 /** Everything but init: what src/train's Trainer provides. */
@@ -41,7 +43,7 @@ function parseInitOptions(input: unknown): v.InferOutput<typeof InitOptionsSchem
   const key = issue.path?.map((item) => String(item.key)).join('.') ?? '';
   const detail =
     issue.kind === 'schema' && issue.type === 'strict_object' ? 'unknown option' : issue.message;
-  throw new TypeError(`init options${key ? `.${key}` : ''}: ${detail}`);
+  throw new ConfigError(`init options${key ? `.${key}` : ''}`, detail);
 }
 
 /** A progress callback as it arrives from the page: a comlink proxy, or a plain function. */
@@ -80,7 +82,18 @@ function toPageSender(onProgress: ProgressCallback): {
   return { deliver, release };
 }
 
+// The forwarded methods' types; installForwarders below puts them on the prototype.
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
+export interface TrainerService extends Pick<TrainerApi, ForwardedMethod> {}
+
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export class TrainerService implements TrainerApi {
+  static {
+    installForwarders(TrainerService.prototype, FORWARDED_METHODS, async (self, method, args) =>
+      invoke(await self.engine(), method, args),
+    );
+  }
+
   private backend: Promise<BackendInfo> | null = null;
   private trainer: TrainerEngine | null = null;
   private readonly releases = new Map<number, () => void>();
@@ -111,46 +124,6 @@ export class TrainerService implements TrainerApi {
     return next;
   }
 
-  async configure(config: unknown): Promise<ExperimentConfig> {
-    return (await this.engine()).configure(config);
-  }
-
-  async start(): Promise<void> {
-    return (await this.engine()).start();
-  }
-
-  async pause(): Promise<void> {
-    return (await this.engine()).pause();
-  }
-
-  async resume(): Promise<void> {
-    return (await this.engine()).resume();
-  }
-
-  async step(n?: number): Promise<void> {
-    return (await this.engine()).step(n);
-  }
-
-  async waitForStop(): Promise<void> {
-    return (await this.engine()).waitForStop();
-  }
-
-  async reset(options?: { seed?: number }): Promise<void> {
-    return (await this.engine()).reset(options);
-  }
-
-  async addRun(run: unknown): Promise<string> {
-    return (await this.engine()).addRun(run);
-  }
-
-  async removeRun(runId: string): Promise<void> {
-    return (await this.engine()).removeRun(runId);
-  }
-
-  async updateRun(runId: string, update: RunUpdate): Promise<RunConfig> {
-    return (await this.engine()).updateRun(runId, update);
-  }
-
   async subscribe(onProgress: ProgressCallback, options?: SubscribeOptions): Promise<number> {
     const engine = await this.engine();
     const sender = toPageSender(onProgress);
@@ -170,19 +143,7 @@ export class TrainerService implements TrainerApi {
     this.releases.delete(subscriptionId);
   }
 
-  async getState(): Promise<TrainerState> {
-    return (await this.engine()).getState();
-  }
-
-  async predictGrid(runId: string, n: number): Promise<GridPrediction> {
-    return (await this.engine()).predictGrid(runId, n);
-  }
-
-  async getDataset(): Promise<DatasetView> {
-    return (await this.engine()).getDataset();
-  }
-
-  async findLr(options?: unknown): Promise<LrFinderResult> {
+  async findLr(options?: LrFinderOptions): Promise<LrFinderResult> {
     const result = await (await this.engine()).findLr(options);
     // The arrays are this call's own: move them to the page rather than copy them.
     return Comlink.transfer(result, [

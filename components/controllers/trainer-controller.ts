@@ -7,13 +7,13 @@
  * rejected promise.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { BackendChoice, BackendInfo } from '../../src/protocol/api.js';
-import type { ProgressBatch } from '../../src/protocol/progress.js';
+import type { BackendChoice, BackendInfo } from '../../src/protocol/api';
+import type { ProgressBatch } from '../../src/protocol/progress';
 import {
   createTrainerClient,
   type TrainerClient,
   type TrainerClientOptions,
-} from '../../workers/client.js';
+} from '../../workers/client';
 
 export type ConnectionState = 'none' | 'starting' | 'ready' | 'failed';
 

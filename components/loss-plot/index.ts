@@ -1,16 +1,18 @@
+import { defineElement } from '../shared/optim-element';
 import { LossPlot } from './loss-plot';
+import type { XAxis } from './run-series';
 
 export { LossPlot };
 export type { EvalChunk, LossChunk, RunSpec, XAxis } from './run-series';
 export const LOSS_PLOT_TAG = 'loss-plot';
 
-if (!customElements.get(LOSS_PLOT_TAG)) customElements.define(LOSS_PLOT_TAG, LossPlot);
+defineElement(LOSS_PLOT_TAG, LossPlot);
 
 declare global {
   interface HTMLElementTagNameMap {
     'loss-plot': LossPlot;
   }
-  interface GlobalEventHandlersEventMap {
-    'loss-plot-change': CustomEvent<{ smoothing: number; log: boolean; xAxis: 'step' | 'epoch' }>;
+  interface OptimEventDetails {
+    'loss-plot-change': { smoothing: number; log: boolean; xAxis: XAxis };
   }
 }

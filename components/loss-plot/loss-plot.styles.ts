@@ -1,40 +1,22 @@
 import { css, unsafeCSS } from 'lit';
-import { SERIES_DARK, SERIES_LIGHT, seriesCustomProperties } from '../plot/colors';
+import { SERIES_LIGHT } from '../shared/theme';
+
+/** `--loss-plot-color-N`, run N's colour: the theme's series N unless set on the plot. */
+const runColors = SERIES_LIGHT.map(
+  (_, i) => `--loss-plot-color-${i + 1}: var(--_series-${i + 1});`,
+).join('\n');
 
 export const lossPlotStyles = css`
   :host {
     --loss-plot-height: 16rem;
-    ${unsafeCSS(seriesCustomProperties('loss-plot', SERIES_LIGHT))}
-  }
-  @media (prefers-color-scheme: dark) {
-    :host {
-      ${unsafeCSS(seriesCustomProperties('loss-plot', SERIES_DARK))}
-    }
-  }
-  .plot {
-    position: relative;
-    height: var(--loss-plot-height);
-    min-height: 8rem;
+    --_plot-height: var(--loss-plot-height);
+    ${unsafeCSS(runColors)}
   }
   .image,
-  canvas,
-  svg {
+  canvas {
     position: absolute;
     inset: 0;
     display: block;
-  }
-  svg {
-    overflow: visible;
-  }
-  .cursor {
-    stroke: var(--plot-muted);
-    stroke-width: 1px;
-  }
-  .cursor-area {
-    position: absolute;
-    cursor: crosshair;
-    border-radius: 2px;
-    touch-action: none;
   }
   .control {
     display: inline-flex;
@@ -43,14 +25,14 @@ export const lossPlotStyles = css`
   }
   input[type='range'] {
     width: 8rem;
-    accent-color: var(--plot-accent);
+    accent-color: var(--_accent);
   }
   select {
     font: inherit;
-    color: var(--plot-ink);
-    background: var(--plot-background);
-    border: 1px solid var(--plot-muted);
-    border-radius: var(--plot-radius);
+    color: var(--_ink);
+    background: var(--_field);
+    border: 1px solid var(--_muted);
+    border-radius: var(--_radius);
     min-height: 2rem;
   }
   output {
@@ -58,24 +40,9 @@ export const lossPlotStyles = css`
     font-variant-numeric: tabular-nums;
   }
   .legend {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.25rem 1rem;
     margin: 0.5rem 0 0;
-    padding: 0;
-    list-style: none;
   }
   .swatch {
-    display: inline-block;
-    width: 1.25rem;
-    height: 0;
-    margin-right: 0.35rem;
-    vertical-align: middle;
     border-top: 3px solid var(--swatch);
-  }
-  .readout {
-    min-height: 1.25rem;
-    margin: 0.25rem 0 0;
-    font-variant-numeric: tabular-nums;
   }
 `;

@@ -1,20 +1,21 @@
-import { LitElement, html, nothing, svg } from 'lit';
+import { html, nothing } from 'lit';
 import type { PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { ScaleLinear } from 'd3-scale';
-import { ResizeController } from '../controllers/resize-controller';
-import { renderAxis, renderGrid } from '../plot/axes';
 import { SERIES_LIGHT } from '../plot/colors';
-import { formatValue } from '../plot/format';
+import { cursorMove } from '../plot/cursor-keys';
+import { PlotFrame, plotFrameStyles } from '../plot/plot-frame';
 import { Extent, roomyEnd, xScale, yScale } from '../plot/scales';
 import type { YScale } from '../plot/scales';
 import { plotTheme } from '../plot/theme.styles';
+import { OptimElement } from '../shared/optim-element';
 import { drawRuns } from './draw';
 import { lossPlotStyles } from './loss-plot.styles';
-import { RunSeries, nearestIndex } from './run-series';
+import { readoutText, summaryText } from './loss-text';
+import { lossToolbar } from './loss-toolbar';
+import { RunSeries } from './run-series';
 import type { EvalChunk, LossChunk, RunSpec, XAxis } from './run-series';
 
-const MARGIN = { top: 10, right: 16, bottom: 30, left: 58 };
 const PALETTE_SIZE = SERIES_LIGHT.length;
 /**
  * @summary Streaming training loss for several runs: raw loss plus TensorBoard-style
@@ -45,11 +46,13 @@ const PALETTE_SIZE = SERIES_LIGHT.length;
  * @csspart summary - The visually hidden text summary.
  *
  * @cssproperty [--loss-plot-height=16rem] - Height of the plot area.
- * @cssproperty [--loss-plot-color-1=#0072b2] - Colour of run 1 (up to --loss-plot-color-8;
- * Okabe-Ito hues, lighter on dark backgrounds).
+ * @cssproperty [--loss-plot-color-1=var(--optim-lab-series-1)] - Colour of run 1, up to
+ *   --loss-plot-color-16 (the theme's series colours, lighter on dark backgrounds).
+ *
+ * @tag loss-plot
  */
-export class LossPlot extends LitElement {
-  static override styles = [plotTheme, lossPlotStyles];
+export class LossPlot extends OptimElement {
+  static override styles = [plotTheme, plotFrameStyles, lossPlotStyles];
 
   /** TensorBoard smoothing weight, 0 (off) to 0.99. */
   @property({ type: Number, reflect: true }) smoothing = 0.6;
@@ -74,9 +77,6 @@ export class LossPlot extends LitElement {
   @state() private cursorX?: number;
 
   @query('canvas') private canvas?: HTMLCanvasElement;
-  @query('.axis-x') private axisXGroup?: SVGGElement;
-  @query('.axis-y') private axisYGroup?: SVGGElement;
-  @query('.grid') private gridGroup?: SVGGElement;
 
   private runs: RunSeries[] = [];
   private pendingFrame = 0;
@@ -85,11 +85,10 @@ export class LossPlot extends LitElement {
   private fullRedraw = true;
   private colors: string[] = [];
   private scales?: { x: ScaleLinear<number, number>; y: YScale; key: string };
-  private readonly resize = new ResizeController(
-    this,
-    () => this.renderRoot?.querySelector?.('.plot'),
-    { width: 600, height: 256 },
-  );
+  private readonly frame = new PlotFrame(this, {
+    margin: { top: 10, right: 16, bottom: 30, left: 58 },
+    fallback: { width: 600, height: 256 },
+  });
   private readonly colorScheme = matchMedia('(prefers-color-scheme: dark)');
 
   /** How many times the canvas has been redrawn: appends within one frame share one redraw. */
@@ -177,13 +176,14 @@ export class LossPlot extends LitElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
     const axisInputs = ['smoothing', 'log', 'xAxis', 'totalSteps', 'totalEpochs'] as const;
     if (axisInputs.some((name) => changed.has(name)) || !this.scales) {
       this.redrawAll();
     }
     // A resize re-renders without changing a property: redraw when the canvas size is stale.
     const canvas = this.canvas;
-    if (canvas && canvas.width !== Math.round(this.resize.size.width * devicePixelRatio)) {
+    if (canvas && canvas.width !== Math.round(this.frame.layout().width * devicePixelRatio)) {
       this.redrawAll();
     }
   }
@@ -202,13 +202,6 @@ export class LossPlot extends LitElement {
     });
   }
 
-  private get layout() {
-    const { width, height } = this.resize.size;
-    const innerWidth = Math.max(10, width - MARGIN.left - MARGIN.right);
-    const innerHeight = Math.max(10, height - MARGIN.top - MARGIN.bottom);
-    return { width, height, innerWidth, innerHeight };
-  }
-
   private resolveColors(): string[] {
     if (this.colors.length === this.runs.length) return this.colors;
     const style = getComputedStyle(this);
@@ -222,7 +215,7 @@ export class LossPlot extends LitElement {
   }
 
   private computeScales() {
-    const { innerWidth, innerHeight } = this.layout;
+    const { innerWidth, innerHeight } = this.frame.layout();
     const axis = this.xAxis;
     let maxX = 0;
     const yExtent = new Extent();
@@ -250,7 +243,8 @@ export class LossPlot extends LitElement {
     // itself emulated (SwiftShader: 52 s vs 7.6 s for 8 x 20,000 streamed points here).
     const ctx = canvas?.getContext('2d', { willReadFrequently: true });
     if (!canvas || !ctx) return;
-    const { width, height, innerWidth, innerHeight } = this.layout;
+    const box = this.frame.layout();
+    const { width, height, innerWidth, innerHeight, margin } = box;
     const dpr = window.devicePixelRatio || 1;
     const pixelWidth = Math.round(width * dpr);
     const pixelHeight = Math.round(height * dpr);
@@ -269,8 +263,8 @@ export class LossPlot extends LitElement {
         ctx,
         width,
         height,
-        left: MARGIN.left,
-        top: MARGIN.top,
+        left: margin.left,
+        top: margin.top,
         innerWidth,
         innerHeight,
         dpr,
@@ -286,89 +280,31 @@ export class LossPlot extends LitElement {
     );
     this.fullRedraw = false;
     if (drawn) this.draws++;
-    if (scales.key !== this.scales?.key) {
-      // Axes are SVG DOM: touch them only when a domain or the size changed, not per frame.
-      if (this.axisXGroup) renderAxis(this.axisXGroup, 'bottom', scales.x, innerWidth);
-      if (this.axisYGroup) renderAxis(this.axisYGroup, 'left', scales.y, innerHeight);
-      if (this.gridGroup) renderGrid(this.gridGroup, scales.y, innerWidth, innerHeight);
-    }
+    // Axes are SVG DOM: the frame touches them only when a domain or the size changed.
+    this.frame.drawAxes(scales.key, scales, box);
     this.scales = scales;
-    this.summary = this.describe();
+    this.summary = summaryText(this.runs);
     if (this.cursorX !== undefined) this.requestUpdate();
   }
 
-  private describe(): string {
-    const n = this.runs.length;
-    if (n === 0) return 'No runs yet.';
-    const latest = this.runs
-      .map((run) => ({ label: run.spec.label, point: run.latest() }))
-      .filter((r) => r.point)
-      .map((r) => `${r.label} ${formatValue(r.point!.loss)} at step ${r.point!.step}`);
-    const runs = `${n} run${n === 1 ? '' : 's'}`;
-    return latest.length
-      ? `${runs}; latest loss: ${latest.join(', ')}`
-      : `${runs}; no loss values yet`;
-  }
-
-  /** Read-out of the nearest point of every run at the cursor. */
-  private readoutText(): string {
-    const cursor = this.cursorX;
-    if (cursor === undefined) return '';
-    const axis = this.xAxis;
-    const parts: string[] = [];
-    for (const run of this.runs) {
-      if (!run.drawable(axis) || !run.length) continue;
-      const xs = run.xs(axis);
-      const i = nearestIndex(xs.data, xs.length, cursor);
-      const where =
-        axis === 'epoch' ? `epoch ${formatValue(xs.data[i])}` : `step ${run.steps.data[i]}`;
-      let text = `${run.spec.label}: loss ${formatValue(run.loss.data[i])}`;
-      if (this.smoothing > 0) text += `, smoothed ${formatValue(run.smooth.data[i])}`;
-      parts.push(`${text} at ${where}`);
-    }
-    return parts.length ? parts.join('; ') : 'no points yet';
-  }
-
   protected override render() {
-    const { width, height, innerHeight } = this.layout;
+    const box = this.frame.layout();
+    const { width, height } = box;
     const x = this.scales?.x;
     const cursorPx = x && this.cursorX !== undefined ? x(this.cursorX) : undefined;
     const anyEpochs = this.runs.some((r) => r.length && r.hasEpochs);
     const xMax = x ? x.domain()[1] : 0;
     return html`
       <div part="base" class="base">
-        <div part="toolbar" class="toolbar">
-          <label class="control">
-            Smoothing
-            <input
-              part="smoothing"
-              type="range"
-              min="0"
-              max="0.99"
-              step="0.01"
-              .value=${String(this.smoothing)}
-              @input=${this.onSmoothing}
-            />
-            <output aria-hidden="true">${this.smoothing.toFixed(2)}</output>
-          </label>
-          <button
-            part="log-toggle"
-            type="button"
-            aria-pressed=${this.log ? 'true' : 'false'}
-            @click=${this.onLog}
-          >
-            Log scale
-          </button>
-          <label class="control">
-            X axis
-            <select part="x-axis-select" .value=${this.xAxis} @change=${this.onXAxis}>
-              <option value="step" ?selected=${this.xAxis === 'step'}>Step</option>
-              <option value="epoch" ?selected=${this.xAxis === 'epoch'} ?disabled=${!anyEpochs}>
-                Epoch
-              </option>
-            </select>
-          </label>
-        </div>
+        ${lossToolbar({
+          smoothing: this.smoothing,
+          log: this.log,
+          xAxis: this.xAxis,
+          epochs: anyEpochs,
+          onSmoothing: this.onSmoothing,
+          onLog: this.onLog,
+          onXAxis: this.onXAxis,
+        })}
         <div part="plot" class="plot">
           <div
             part="image"
@@ -382,33 +318,22 @@ export class LossPlot extends LitElement {
               aria-hidden="true"
               style="width:${width}px;height:${height}px"
             ></canvas>
-            <svg aria-hidden="true" width=${width} height=${height}>
-              <g transform="translate(${MARGIN.left},${MARGIN.top})">
-                <g class="grid"></g>
-                <g class="axis axis-x" transform="translate(0,${innerHeight})"></g>
-                <g class="axis axis-y"></g>
-                ${
-                  cursorPx !== undefined
-                    ? svg`<line part="cursor" class="cursor" x1=${cursorPx} x2=${cursorPx} y1="0"
-                    y2=${innerHeight}></line>`
-                    : nothing
-                }
-              </g>
-            </svg>
+            ${this.frame.svg(box, {
+              decorative: true,
+              content:
+                cursorPx === undefined
+                  ? nothing
+                  : this.frame.vline(box, cursorPx, 'cursor', 'cursor'),
+            })}
           </div>
-          <div
-            part="cursor-area"
-            class="cursor-area"
-            role="slider"
-            tabindex="0"
-            aria-label=${`Read-out cursor: ${this.xAxis}`}
-            aria-valuemin="0"
-            aria-valuemax=${xMax}
-            aria-valuenow=${Math.round((this.cursorX ?? 0) * 1000) / 1000}
-            style="left:${MARGIN.left}px;top:${MARGIN.top}px;right:${MARGIN.right}px;bottom:${MARGIN.bottom}px"
-            @keydown=${this.onKeyDown}
-            @pointermove=${this.onPointerMove}
-          ></div>
+          ${this.frame.cursorArea(box, {
+            label: `Read-out cursor: ${this.xAxis}`,
+            min: 0,
+            max: xMax,
+            now: Math.round((this.cursorX ?? 0) * 1000) / 1000,
+            onKeyDown: this.onKeyDown,
+            onPointerMove: this.onPointerMove,
+          })}
         </div>
         <ul part="legend" class="legend" aria-label="Runs">
           ${this.runSpecs.map(
@@ -423,20 +348,13 @@ export class LossPlot extends LitElement {
               </li>`,
           )}
         </ul>
-        <p part="readout" class="readout" aria-live="polite">${this.readoutText()}</p>
-        <p part="summary" id="summary" class="visually-hidden">${this.summary}</p>
+        ${this.frame.captions(readoutText(this.runs, this.xAxis, this.cursorX, this.smoothing), this.summary)}
       </div>
     `;
   }
 
   private emitChange(): void {
-    this.dispatchEvent(
-      new CustomEvent('loss-plot-change', {
-        detail: { smoothing: this.smoothing, log: this.log, xAxis: this.xAxis },
-        bubbles: true,
-        composed: true,
-      }),
-    );
+    this.emit('loss-plot-change', { smoothing: this.smoothing, log: this.log, xAxis: this.xAxis });
   }
 
   private onSmoothing = (event: Event): void => {
@@ -459,20 +377,11 @@ export class LossPlot extends LitElement {
     const x = this.scales?.x;
     if (!x) return;
     const [x0, x1] = x.domain();
-    const columnWidth = (x1 - x0) / Math.max(1, this.layout.innerWidth);
-    const stepSize = this.xAxis === 'step' ? Math.max(1, Math.round(columnWidth)) : columnWidth;
-    const current = this.cursorX ?? x0;
-    const moves: Record<string, number> = {
-      ArrowRight: current + stepSize,
-      ArrowUp: current + stepSize,
-      ArrowLeft: current - stepSize,
-      ArrowDown: current - stepSize,
-      PageUp: current + (x1 - x0) / 10,
-      PageDown: current - (x1 - x0) / 10,
-      Home: x0,
-      End: this.dataMaxX(),
-    };
-    const next = moves[event.key];
+    // One pixel column per arrow press (a whole step at least, on the step axis).
+    const column = (x1 - x0) / Math.max(1, this.frame.layout().innerWidth);
+    const step = this.xAxis === 'step' ? Math.max(1, Math.round(column)) : column;
+    const range = { min: x0, max: x1, step, page: (x1 - x0) / 10, end: this.dataMaxX() };
+    const next = cursorMove(event.key, this.cursorX ?? x0, range);
     if (next === undefined) return;
     event.preventDefault();
     this.cursorX = Math.max(x0, Math.min(x1, next));
@@ -489,8 +398,6 @@ export class LossPlot extends LitElement {
 
   private onPointerMove = (event: PointerEvent): void => {
     const x = this.scales?.x;
-    if (!x) return;
-    const box = (event.currentTarget as HTMLElement).getBoundingClientRect();
-    this.cursorX = x.invert(event.clientX - box.left);
+    if (x) this.cursorX = this.frame.pointerX(event, x);
   };
 }

@@ -3,21 +3,11 @@ import { css } from 'lit';
 export const lrCurveStyles = css`
   :host {
     --lr-curve-height: 14rem;
-    --lr-curve-color: var(--optim-lab-series-1, #0072b2);
-    --lr-curve-momentum-color: var(--optim-lab-series-2, #d55e00);
-    --lr-curve-marker-color: var(--plot-ink);
+    --lr-curve-color: var(--_series-1);
+    --lr-curve-momentum-color: var(--_series-2);
+    --lr-curve-marker-color: var(--_ink);
     --lr-curve-line-width: 2px;
-  }
-  .plot {
-    position: relative;
-    height: var(--lr-curve-height);
-    min-height: 8rem;
-  }
-  svg {
-    position: absolute;
-    inset: 0;
-    display: block;
-    overflow: visible;
+    --_plot-height: var(--lr-curve-height);
   }
   .lr-line,
   .momentum-line {
@@ -41,38 +31,24 @@ export const lrCurveStyles = css`
     fill: var(--lr-curve-color);
   }
   .legend {
-    display: flex;
-    gap: 1rem;
     margin: 0;
-    padding: 0;
-    list-style: none;
-    color: var(--plot-ink);
+    color: var(--_ink);
   }
   .swatch {
-    display: inline-block;
-    width: 1.25rem;
-    height: 0;
-    margin-right: 0.35rem;
-    vertical-align: middle;
     border-top: 2px solid var(--lr-curve-color);
   }
   .swatch.momentum {
     border-top: 2px dashed var(--lr-curve-momentum-color);
   }
-  .readout {
-    min-height: 1.25rem;
-    margin: 0.25rem 0 0;
-    font-variant-numeric: tabular-nums;
-  }
   .note {
     margin: 0.25rem 0 0;
-    color: var(--plot-muted);
+    color: var(--_muted);
   }
   .error {
     margin: 0;
     padding: 0.75rem;
-    border: 1px solid var(--plot-error);
-    border-radius: var(--plot-radius);
-    color: var(--plot-error);
+    border: 1px solid var(--_error);
+    border-radius: var(--_radius);
+    color: var(--_error);
   }
 `;

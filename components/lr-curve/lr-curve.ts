@@ -1,9 +1,9 @@
-import { LitElement, html, nothing, svg } from 'lit';
+import { html, nothing, svg } from 'lit';
 import type { PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { SchedulerConfig, ScheduleSample } from '../../src/schedule/types';
-import { ResizeController } from '../controllers/resize-controller';
-import { renderAxis, renderGrid } from '../plot/axes';
+import { cursorTarget } from '../plot/cursor-keys';
+import { PlotFrame, logToggle, plotFrameStyles } from '../plot/plot-frame';
 import { scaleY } from '../plot/scales';
 import { plotTheme } from '../plot/theme.styles';
 import { jsonAttribute, readoutText, summaryText } from './curve-data';
@@ -11,11 +11,9 @@ import type { CurveResult } from './curve-data';
 import { CurveMemo } from './curve-memo';
 import { drawCurve } from './curve-paths';
 import type { CurveDrawing } from './curve-paths';
+import { OptimElement } from '../shared/optim-element';
 import { lrCurveStyles } from './lr-curve.styles';
-import { cursorTarget } from '../plot/cursor-keys.js';
-import { cursorStyles } from '../plot/cursor.styles.js';
 
-const MARGIN = { top: 10, right: 14, bottom: 30, left: 58 };
 /** Extra right margin when a momentum axis is drawn there. */
 const MOMENTUM_AXIS_WIDTH = 44;
 
@@ -50,13 +48,15 @@ const MOMENTUM_AXIS_WIDTH = 44;
  * @csspart error - The inline message shown instead of the plot for invalid input.
  *
  * @cssproperty [--lr-curve-height=14rem] - Height of the plot area.
- * @cssproperty [--lr-curve-color=#0072b2] - Colour of the lr line.
- * @cssproperty [--lr-curve-momentum-color=#d55e00] - Colour of the momentum line.
- * @cssproperty [--lr-curve-marker-color=currentColor] - Colour of the current-step marker.
+ * @cssproperty [--lr-curve-color=var(--optim-lab-series-1)] - Colour of the lr line.
+ * @cssproperty [--lr-curve-momentum-color=var(--optim-lab-series-2)] - Colour of the momentum line.
+ * @cssproperty [--lr-curve-marker-color=var(--optim-lab-ink)] - Colour of the current-step marker.
  * @cssproperty [--lr-curve-line-width=2px] - Stroke width of the lines.
+ *
+ * @tag lr-curve
  */
-export class LrCurve extends LitElement {
-  static override styles = [plotTheme, cursorStyles, lrCurveStyles];
+export class LrCurve extends OptimElement {
+  static override styles = [plotTheme, plotFrameStyles, lrCurveStyles];
 
   /** The scheduler config to preview (attribute: JSON). No schedule means a constant lr. */
   @property({ converter: jsonAttribute('schedule') }) schedule?: SchedulerConfig;
@@ -104,10 +104,6 @@ export class LrCurve extends LitElement {
   /** The step the read-out cursor is on, or undefined before any hover/keyboard use. */
   @state() cursor?: number;
 
-  @query('.axis-x') private axisX?: SVGGElement;
-  @query('.axis-y') private axisY?: SVGGElement;
-  @query('.axis-y2') private axisY2?: SVGGElement;
-  @query('.grid') private grid?: SVGGElement;
   @query('.current-step') private marker?: SVGLineElement;
 
   private step?: number;
@@ -115,13 +111,9 @@ export class LrCurve extends LitElement {
   private readonly memo = new CurveMemo();
   private drawing?: CurveDrawing & { key: string; summary: string };
   private draws = 0;
-  /** The axis groups last drawn into, and for which drawing: redraw only when either changes. */
-  private axesDrawn?: { key: string; groups: (SVGGElement | undefined)[] };
-  private readonly resize = new ResizeController(
-    this,
-    () => this.renderRoot?.querySelector?.('.plot'),
-    { width: 600, height: 224 },
-  );
+  private readonly frame = new PlotFrame(this, {
+    margin: { top: 10, right: 14, bottom: 30, left: 58 },
+  });
 
   /** How many times the paths were built (a sample, log toggle or size change), for tests. */
   get drawCount(): number {
@@ -172,12 +164,8 @@ export class LrCurve extends LitElement {
   }
 
   private get layout() {
-    const { width, height } = this.resize.size;
     const hasMomentum = this.curve.ok && !!this.curve.sample.momentum?.length;
-    const right = MARGIN.right + (hasMomentum ? MOMENTUM_AXIS_WIDTH : 0);
-    const innerWidth = Math.max(10, width - MARGIN.left - right);
-    const innerHeight = Math.max(10, height - MARGIN.top - MARGIN.bottom);
-    return { width, height, right, innerWidth, innerHeight, hasMomentum };
+    return this.frame.layout(hasMomentum ? MOMENTUM_AXIS_WIDTH : 0);
   }
 
   /** Whether a marker is drawn for this step on the current curve. */
@@ -206,15 +194,7 @@ export class LrCurve extends LitElement {
     return html`
       <div part="base" class="base">
         <div part="toolbar" class="toolbar">
-          ${this.renderLegend()}
-          <button
-            part="log-toggle"
-            type="button"
-            aria-pressed=${this.log ? 'true' : 'false'}
-            @click=${this.toggleLog}
-          >
-            Log scale
-          </button>
+          ${this.renderLegend()} ${logToggle(this.log, this.toggleLog)}
         </div>
         ${
           this.curve.ok && this.drawing
@@ -242,97 +222,66 @@ export class LrCurve extends LitElement {
   }
 
   private renderPlot(sample: ScheduleSample, drawing: CurveDrawing & { summary: string }) {
-    const { width, height, right, innerWidth, innerHeight } = this.layout;
+    const box = this.layout;
     const { x, y, y2, lrPath, momentumPath } = drawing;
     const n = sample.lr.length;
     const cursor = this.cursor;
     const readout = cursor === undefined ? '' : readoutText(sample, cursor, this.momentumLabel);
-
+    const content = svg`
+      ${
+        momentumPath !== undefined
+          ? svg`<path part="momentum-line" class="momentum-line" d=${momentumPath}></path>`
+          : nothing
+      }
+      <path part="lr-line" class="lr-line" d=${lrPath}></path>
+      ${
+        // x1/x2 are not bound here: placeMarker() owns them, so a step change can move
+        // the marker without Lit (whose last committed value would then be stale).
+        this.showsStep(this.step)
+          ? svg`<line part="current-step" class="current-step" y1="0" y2=${box.innerHeight}></line>`
+          : nothing
+      }
+      ${
+        cursor !== undefined
+          ? svg`${this.frame.vline(box, x(cursor), 'cursor', 'cursor')}
+            <circle class="cursor-dot" r="4" cx=${x(cursor)}
+              cy=${scaleY(y, this.log, sample.lr[cursor])}></circle>`
+          : nothing
+      }`;
     return html`
       <div part="plot" class="plot">
-        <svg
-          part="svg"
-          role="img"
-          aria-label=${`Learning-rate curve, ${this.scheduleName}, ${n} steps`}
-          aria-describedby="summary"
-          width=${width}
-          height=${height}
-          viewBox="0 0 ${width} ${height}"
-        >
-          <g transform="translate(${MARGIN.left},${MARGIN.top})">
-            <g class="grid" aria-hidden="true"></g>
-            ${
-              momentumPath !== undefined
-                ? svg`<path part="momentum-line" class="momentum-line" d=${momentumPath}></path>`
-                : nothing
-            }
-            <path part="lr-line" class="lr-line" d=${lrPath}></path>
-            ${
-              // x1/x2 are not bound here: placeMarker() owns them, so a step change can move
-              // the marker without Lit (whose last committed value would then be stale).
-              this.showsStep(this.step)
-                ? svg`<line part="current-step" class="current-step" y1="0" y2=${innerHeight}></line>`
-                : nothing
-            }
-            ${
-              cursor !== undefined
-                ? svg`<line part="cursor" class="cursor" x1=${x(cursor)} x2=${x(cursor)} y1="0"
-                  y2=${innerHeight}></line>
-                <circle class="cursor-dot" r="4" cx=${x(cursor)}
-                  cy=${scaleY(y, this.log, sample.lr[cursor])}></circle>`
-                : nothing
-            }
-            <g class="axis axis-x" transform="translate(0,${innerHeight})" aria-hidden="true"></g>
-            <g class="axis axis-y" aria-hidden="true"></g>
-            ${
-              y2
-                ? svg`<g class="axis axis-y2" transform="translate(${innerWidth},0)" aria-hidden="true"></g>`
-                : nothing
-            }
-          </g>
-        </svg>
-        <div
-          part="cursor-area"
-          class="cursor-area"
-          role="slider"
-          tabindex="0"
-          aria-label="Read-out cursor: step"
-          aria-valuemin="0"
-          aria-valuemax=${n - 1}
-          aria-valuenow=${cursor ?? 0}
-          aria-valuetext=${readout || `step ${cursor ?? 0}`}
-          style="left:${MARGIN.left}px;top:${MARGIN.top}px;right:${right}px;bottom:${MARGIN.bottom}px"
-          @keydown=${this.onKeyDown}
-          @focus=${this.onFocus}
-          @pointermove=${this.onPointerMove}
-        ></div>
+        ${this.frame.svg(box, {
+          label: `Learning-rate curve, ${this.scheduleName}, ${n} steps`,
+          content,
+          rightAxis: !!y2,
+        })}
+        ${this.frame.cursorArea(box, {
+          label: 'Read-out cursor: step',
+          min: 0,
+          max: n - 1,
+          now: cursor ?? 0,
+          text: readout || `step ${cursor ?? 0}`,
+          onKeyDown: this.onKeyDown,
+          onFocus: this.onFocus,
+          onPointerMove: this.onPointerMove,
+        })}
       </div>
       ${
         this.curve.ok && this.curve.note
           ? html`<p part="note" class="note">${this.curve.note}</p>`
           : nothing
       }
-      <p part="readout" class="readout" aria-live="polite">${readout}</p>
-      <p part="summary" id="summary" class="visually-hidden">${drawing.summary}</p>
+      ${this.frame.captions(readout, drawing.summary)}
     `;
   }
 
-  protected override updated(): void {
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
     this.placeMarker();
     const drawing = this.drawing;
     if (!drawing) return;
-    // d3 axes rewrite every tick's attributes: only when the drawing or the groups changed
-    // (the groups are new after the plot comes back from an error message).
-    const groups = [this.axisX, this.axisY, this.axisY2, this.grid];
-    const drawn = this.axesDrawn;
-    if (drawn?.key === drawing.key && groups.every((g, i) => g === drawn.groups[i])) return;
-    const { innerWidth, innerHeight } = this.layout;
     const { x, y, y2 } = drawing;
-    if (this.axisX) renderAxis(this.axisX, 'bottom', x, innerWidth, (v) => String(v));
-    if (this.axisY) renderAxis(this.axisY, 'left', y, innerHeight);
-    if (this.axisY2 && y2) renderAxis(this.axisY2, 'right', y2, innerHeight);
-    if (this.grid) renderGrid(this.grid, y, innerWidth, innerHeight);
-    this.axesDrawn = { key: drawing.key, groups };
+    this.frame.drawAxes(drawing.key, { x, y, y2, xFormat: (v) => String(v) }, this.layout);
   }
 
   private get scheduleName(): string {
@@ -367,20 +316,11 @@ export class LrCurve extends LitElement {
 
   private onPointerMove = (event: PointerEvent): void => {
     const x = this.drawing?.x;
-    if (!x) return;
-    const area = event.currentTarget as HTMLElement;
-    const box = area.getBoundingClientRect();
-    this.moveCursor(x.invert(event.clientX - box.left));
+    if (x) this.moveCursor(this.frame.pointerX(event, x));
   };
 
   private toggleLog = (): void => {
     this.log = !this.log;
-    this.dispatchEvent(
-      new CustomEvent('lr-curve-log-change', {
-        detail: { log: this.log },
-        bubbles: true,
-        composed: true,
-      }),
-    );
+    this.emit('lr-curve-log-change', { log: this.log });
   };
 }

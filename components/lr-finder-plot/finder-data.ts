@@ -2,8 +2,8 @@
  * Pure helpers of <lr-finder-plot>: the numbers a reader can act on (rounded so the button
  * label and the lr it sets agree) and the sentences of the read-out and the text summary.
  */
-import type { LrFinderResult } from '../../src/protocol/api.js';
-import { formatValue } from '../plot/format.js';
+import type { LrFinderResult } from '../../src/protocol/api';
+import { formatValue } from '../plot/format';
 
 /** Three significant digits: what the button says is exactly what it sets. */
 export function roundLr(lr: number): number {

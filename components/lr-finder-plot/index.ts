@@ -1,3 +1,4 @@
+import { defineElement } from '../shared/optim-element';
 import { LrFinderPlot } from './lr-finder-plot';
 import type { LrPickDetail } from './lr-finder-plot';
 
@@ -5,14 +6,13 @@ export { LrFinderPlot };
 export type { LrPickDetail } from './lr-finder-plot';
 export const LR_FINDER_PLOT_TAG = 'lr-finder-plot';
 
-if (!customElements.get(LR_FINDER_PLOT_TAG))
-  customElements.define(LR_FINDER_PLOT_TAG, LrFinderPlot);
+defineElement(LR_FINDER_PLOT_TAG, LrFinderPlot);
 
 declare global {
   interface HTMLElementTagNameMap {
     'lr-finder-plot': LrFinderPlot;
   }
-  interface GlobalEventHandlersEventMap {
-    'lr-pick': CustomEvent<LrPickDetail>;
+  interface OptimEventDetails {
+    'lr-pick': LrPickDetail;
   }
 }

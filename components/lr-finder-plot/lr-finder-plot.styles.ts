@@ -3,20 +3,10 @@ import { css } from 'lit';
 export const lrFinderPlotStyles = css`
   :host {
     --lr-finder-height: 14rem;
-    --lr-finder-color: var(--optim-lab-series-1, #0072b2);
-    --lr-finder-raw-color: var(--plot-muted);
-    --lr-finder-marker-color: var(--optim-lab-series-2, #d55e00);
-  }
-  .plot {
-    position: relative;
-    height: var(--lr-finder-height);
-    min-height: 8rem;
-  }
-  svg {
-    position: absolute;
-    inset: 0;
-    display: block;
-    overflow: visible;
+    --lr-finder-color: var(--_series-1);
+    --lr-finder-raw-color: var(--_muted);
+    --lr-finder-marker-color: var(--_series-2);
+    --_plot-height: var(--lr-finder-height);
   }
   .smoothed-line,
   .raw-line {
@@ -38,7 +28,7 @@ export const lrFinderPlotStyles = css`
     stroke-dasharray: 4 3;
   }
   .marker-label {
-    fill: var(--plot-ink);
+    fill: var(--_ink);
     font-size: 0.75rem;
   }
   .cursor-dot {
@@ -50,13 +40,8 @@ export const lrFinderPlotStyles = css`
     gap: 0.5rem;
     margin: 0.5rem 0 0;
   }
-  .readout {
-    min-height: 1.25rem;
-    margin: 0.25rem 0 0;
-    font-variant-numeric: tabular-nums;
-  }
   .empty {
     margin: 0;
-    color: var(--plot-muted);
+    color: var(--_muted);
   }
 `;

@@ -1,25 +1,22 @@
-import { LitElement, html, nothing, svg } from 'lit';
-import type { TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { html, nothing, svg } from 'lit';
+import type { PropertyValues, TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
 import { scaleLinear, scaleLog } from 'd3-scale';
 import type { ScaleLinear, ScaleLogarithmic } from 'd3-scale';
 import { line } from 'd3-shape';
 import type { LrFinderResult } from '../../src/protocol/api';
-import { ResizeController } from '../controllers/resize-controller';
-import { renderAxis, renderGrid } from '../plot/axes';
+import { cursorTarget } from '../plot/cursor-keys';
 import { formatValue } from '../plot/format';
+import { PlotFrame, plotFrameStyles } from '../plot/plot-frame';
 import { plotTheme } from '../plot/theme.styles';
 import { lossDomain, readoutText, roundLr, summaryText } from './finder-data';
+import { OptimElement } from '../shared/optim-element';
 import { lrFinderPlotStyles } from './lr-finder-plot.styles';
-import { cursorTarget } from '../plot/cursor-keys.js';
-import { cursorStyles } from '../plot/cursor.styles.js';
 
 /** `lr-pick`: the reader chose this learning rate. */
 export interface LrPickDetail {
   lr: number;
 }
-
-const MARGIN = { top: 18, right: 14, bottom: 30, left: 52 };
 
 interface Scales {
   x: ScaleLogarithmic<number, number>;
@@ -52,12 +49,14 @@ interface Scales {
  * @csspart empty - The text shown before there is a result.
  *
  * @cssproperty [--lr-finder-height=14rem] - Height of the plot area.
- * @cssproperty [--lr-finder-color=#0072b2] - Colour of the smoothed loss.
+ * @cssproperty [--lr-finder-color=var(--optim-lab-series-1)] - Colour of the smoothed loss.
  * @cssproperty [--lr-finder-raw-color=var(--optim-lab-muted)] - Colour of the raw loss.
- * @cssproperty [--lr-finder-marker-color=#d55e00] - Colour of the suggestion markers.
+ * @cssproperty [--lr-finder-marker-color=var(--optim-lab-series-2)] - Colour of the suggestion markers.
+ *
+ * @tag lr-finder-plot
  */
-export class LrFinderPlot extends LitElement {
-  static override styles = [plotTheme, cursorStyles, lrFinderPlotStyles];
+export class LrFinderPlot extends OptimElement {
+  static override styles = [plotTheme, plotFrameStyles, lrFinderPlotStyles];
 
   /** What `findLr` returned; nothing is drawn until it is set. */
   @property({ attribute: false }) result?: LrFinderResult;
@@ -65,33 +64,17 @@ export class LrFinderPlot extends LitElement {
   /** The index of the point the read-out cursor is on, or undefined before any use. */
   @state() cursor?: number;
 
-  @query('.axis-x') private axisX?: SVGGElement;
-  @query('.axis-y') private axisY?: SVGGElement;
-  @query('.grid') private grid?: SVGGElement;
-
-  private readonly resize = new ResizeController(
-    this,
-    () => this.renderRoot?.querySelector?.('.plot'),
-    { width: 600, height: 224 },
-  );
+  private readonly frame = new PlotFrame(this, {
+    margin: { top: 18, right: 14, bottom: 30, left: 52 },
+  });
 
   protected override willUpdate(): void {
     const n = this.result?.lr.length ?? 0;
     if (this.cursor !== undefined) this.cursor = n ? Math.min(this.cursor, n - 1) : undefined;
   }
 
-  private get inner() {
-    const { width, height } = this.resize.size;
-    return {
-      width,
-      height,
-      innerWidth: Math.max(10, width - MARGIN.left - MARGIN.right),
-      innerHeight: Math.max(10, height - MARGIN.top - MARGIN.bottom),
-    };
-  }
-
   private scales(result: LrFinderResult): Scales {
-    const { innerWidth, innerHeight } = this.inner;
+    const { innerWidth, innerHeight } = this.frame.layout();
     const first = result.lr[0];
     const last = result.lr[result.lr.length - 1];
     // The exact ramp ends, not nice()d ones: the ramp is the experiment, and the ends anchor it.
@@ -125,9 +108,7 @@ export class LrFinderPlot extends LitElement {
   private renderMarker(lr: number, name: 'steepest' | 'minimum', text: string, s: Scales) {
     if (!Number.isFinite(lr) || !(lr > 0)) return nothing;
     const at = s.x(lr);
-    const { innerHeight } = this.inner;
-    return svg`<line part="marker-${name}" class="marker" x1=${at} x2=${at} y1="0"
-        y2=${innerHeight}></line>
+    return svg`${this.frame.vline(this.frame.layout(), at, 'marker', `marker-${name}`)}
       <text class="marker-label" x=${at + 4} y=${name === 'steepest' ? -4 : 12}>${text}</text>`;
   }
 
@@ -145,7 +126,7 @@ export class LrFinderPlot extends LitElement {
   }
 
   private renderResult(result: LrFinderResult): TemplateResult {
-    const { width, height, innerHeight } = this.inner;
+    const box = this.frame.layout();
     const scales = this.scales(result);
     const { x, y } = scales;
     const n = result.lr.length;
@@ -153,62 +134,42 @@ export class LrFinderPlot extends LitElement {
     const readout = cursor === undefined ? '' : readoutText(result, cursor);
     const { steepest, minimumDiv10 } = result.suggestion;
     const cursorY = cursor === undefined ? 0 : y(result.smoothedLoss[cursor]);
+    const content = svg`
+      <path part="raw-line" class="raw-line" d=${this.path(result, result.loss, scales)}></path>
+      <path
+        part="smoothed-line"
+        class="smoothed-line"
+        d=${this.path(result, result.smoothedLoss, scales)}
+      ></path>
+      ${this.renderMarker(steepest, 'steepest', 'steepest', scales)}
+      ${this.renderMarker(minimumDiv10, 'minimum', 'min / 10', scales)}
+      ${
+        cursor !== undefined
+          ? svg`${this.frame.vline(box, x(result.lr[cursor]), 'cursor')}
+            ${
+              Number.isFinite(cursorY)
+                ? svg`<circle class="cursor-dot" r="4" cx=${x(result.lr[cursor])}
+                    cy=${cursorY}></circle>`
+                : nothing
+            }`
+          : nothing
+      }`;
     return html`
       <div part="plot" class="plot">
-        <svg
-          part="svg"
-          role="img"
-          aria-label=${`LR range test: loss against learning rate (log scale), ${n} steps`}
-          aria-describedby="summary"
-          width=${width}
-          height=${height}
-          viewBox="0 0 ${width} ${height}"
-        >
-          <g transform="translate(${MARGIN.left},${MARGIN.top})">
-            <g class="grid" aria-hidden="true"></g>
-            <path
-              part="raw-line"
-              class="raw-line"
-              d=${this.path(result, result.loss, scales)}
-            ></path>
-            <path
-              part="smoothed-line"
-              class="smoothed-line"
-              d=${this.path(result, result.smoothedLoss, scales)}
-            ></path>
-            ${this.renderMarker(steepest, 'steepest', 'steepest', scales)}
-            ${this.renderMarker(minimumDiv10, 'minimum', 'min / 10', scales)}
-            ${
-              cursor !== undefined
-                ? svg`<line class="cursor" x1=${x(result.lr[cursor])} x2=${x(result.lr[cursor])}
-                    y1="0" y2=${innerHeight}></line>
-                  ${
-                    Number.isFinite(cursorY)
-                      ? svg`<circle class="cursor-dot" r="4" cx=${x(result.lr[cursor])}
-                          cy=${cursorY}></circle>`
-                      : nothing
-                  }`
-                : nothing
-            }
-            <g class="axis axis-x" transform="translate(0,${innerHeight})" aria-hidden="true"></g>
-            <g class="axis axis-y" aria-hidden="true"></g>
-          </g>
-        </svg>
-        <div
-          part="cursor-area"
-          class="cursor-area"
-          role="slider"
-          tabindex="0"
-          aria-label="Read-out cursor: learning rate"
-          aria-valuemin="0"
-          aria-valuemax=${n - 1}
-          aria-valuenow=${cursor ?? 0}
-          aria-valuetext=${readout || readoutText(result, 0)}
-          style="left:${MARGIN.left}px;top:${MARGIN.top}px;right:${MARGIN.right}px;bottom:${MARGIN.bottom}px"
-          @keydown=${this.onKeyDown}
-          @focus=${this.onFocus}
-          @pointermove=${this.onPointerMove}
-        ></div>
+        ${this.frame.svg(box, {
+          label: `LR range test: loss against learning rate (log scale), ${n} steps`,
+          content,
+        })}
+        ${this.frame.cursorArea(box, {
+          label: 'Read-out cursor: learning rate',
+          min: 0,
+          max: n - 1,
+          now: cursor ?? 0,
+          text: readout || readoutText(result, 0),
+          onKeyDown: this.onKeyDown,
+          onFocus: this.onFocus,
+          onPointerMove: this.onPointerMove,
+        })}
       </div>
       <p part="readout" class="readout" aria-live="polite">${readout}</p>
       <div part="picks" class="picks">
@@ -219,20 +180,18 @@ export class LrFinderPlot extends LitElement {
     `;
   }
 
-  protected override updated(): void {
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
     const result = this.result;
     if (!result || result.lr.length === 0) return;
-    const { innerWidth, innerHeight } = this.inner;
+    const box = this.frame.layout();
     const { x, y } = this.scales(result);
-    if (this.axisX) renderAxis(this.axisX, 'bottom', x, innerWidth);
-    if (this.axisY) renderAxis(this.axisY, 'left', y, innerHeight);
-    if (this.grid) renderGrid(this.grid, y, innerWidth, innerHeight);
+    const key = [...x.domain(), ...y.domain(), box.innerWidth, box.innerHeight].join('|');
+    this.frame.drawAxes(key, { x, y }, box);
   }
 
   private pick(lr: number): void {
-    this.dispatchEvent(
-      new CustomEvent<LrPickDetail>('lr-pick', { detail: { lr }, bubbles: true, composed: true }),
-    );
+    this.emit('lr-pick', { lr });
   }
 
   private get count(): number {
@@ -260,8 +219,7 @@ export class LrFinderPlot extends LitElement {
   private onPointerMove = (event: PointerEvent): void => {
     const result = this.result;
     if (!result || result.lr.length === 0) return;
-    const box = (event.currentTarget as HTMLElement).getBoundingClientRect();
-    const lr = this.scales(result).x.invert(event.clientX - box.left);
+    const lr = this.frame.pointerX(event, this.scales(result).x);
     let best = 0;
     for (let i = 1; i < result.lr.length; i++) {
       if (Math.abs(Math.log(result.lr[i] / lr)) < Math.abs(Math.log(result.lr[best] / lr)))

@@ -4,53 +4,102 @@
  *
  * Precedence, most specific first:
  * - `config` (the whole experiment as JSON) is the base;
- * - `dataset`, `hidden`, `activation`, `batch-size`, `epochs`, `seed` replace their field;
+ * - `dataset`, `layers`, `activation`, `batch-size`, `epochs`, `seed` replace their field;
  * - `optimizer` replaces the runs (one run per optimizer: `"SGD Adam"` or a JSON array
  *   compares two); `lr` and `scheduler` fill every run whose optimizer / scheduler does
  *   not set its own (`scheduler` may also be a JSON array, one per run).
  *
  * Every attribute is checked on its own first so that a message names the attribute the
  * author wrote (`lr: expected a positive number, got "abc"`); the full config is validated
- * again by the trainer, and `attributeForPath` maps its field paths back to attributes.
+ * again with the trainer's parser, and `attributeForPath` maps its field paths back to
+ * attributes.
  */
-import type { BackendPreference } from '../../src/backend/types.js';
-import type { BaseOptimizerConfig, OptimizerConfig } from '../../src/optim/types.js';
-import { ConfigError, parseExperimentConfig } from '../../src/protocol/experiment.js';
-import type { ExperimentConfigInput, RunConfigInput } from '../../src/protocol/experiment.js';
-import type { SchedulerConfig } from '../../src/schedule/types.js';
-import { experimentHorizon, fillScheduleHorizon } from './horizon.js';
+import type { BackendPreference } from '../../src/backend/types';
+import { withDefaultLr } from '../../src/optim/options';
+import { experimentHorizon, parseExperimentConfig } from '../../src/protocol/experiment';
+import type { ExperimentConfigInput, RunConfigInput } from '../../src/protocol/experiment';
+import { ConfigError } from '../../src/protocol/validation';
 import {
-  ACTIVATIONS,
-  BACKENDS,
-  DATASETS,
-  LAB_SECTIONS,
-  OPTIMIZER_TYPES,
-  SCHEDULER_TYPES,
-  matchName,
-  type LabSection,
-} from './vocabulary.js';
+  parseBackendAttribute,
+  parseConfigAttribute,
+  parseHideAttribute,
+  parseOptimizerAttribute,
+  parseSchedulerAttribute,
+} from './attribute-parsers';
+import { fillScheduleHorizon } from './horizon';
+import { LAB_FIELDS } from './lab-fields';
+import { readNumber } from './read-values';
+import type { Parsed } from './read-values';
+import type { LabSection } from './vocabulary';
 
-export const LAB_ATTRIBUTES = [
-  'config',
-  'dataset',
-  'hidden',
-  'activation',
-  'optimizer',
-  'lr',
-  'scheduler',
-  'batch-size',
-  'epochs',
-  'seed',
-  'backend',
-  'hide',
-  'grid',
-] as const;
-export type LabAttribute = (typeof LAB_ATTRIBUTES)[number];
+export type { Parsed } from './read-values';
+export { parseOptimizerAttribute, parseSchedulerAttribute } from './attribute-parsers';
+export { readLayers as parseHiddenList } from './read-values';
+
+/** Each attribute of <optim-lab> and the element property that holds it. */
+const ATTRIBUTE_PROPERTIES = {
+  config: 'config',
+  dataset: 'datasetName',
+  layers: 'layers',
+  hidden: 'hiddenLayers',
+  activation: 'activation',
+  optimizer: 'optimizer',
+  lr: 'lr',
+  scheduler: 'scheduler',
+  'batch-size': 'batchSize',
+  epochs: 'epochs',
+  seed: 'seed',
+  backend: 'backend',
+  hide: 'hide',
+  grid: 'grid',
+} as const;
+
+export type LabAttribute = keyof typeof ATTRIBUTE_PROPERTIES;
+export const LAB_ATTRIBUTES = Object.keys(ATTRIBUTE_PROPERTIES) as LabAttribute[];
+/** The element's properties behind those attributes; a change to any re-reads them all. */
+export const LAB_PROPERTIES = Object.values(ATTRIBUTE_PROPERTIES);
+export type LabProperty = (typeof LAB_PROPERTIES)[number];
+
+/** What the element holds in those properties, as readLabAttributes reads it. */
+export function attributeValues(
+  el: Readonly<Partial<Record<LabProperty, string | ExperimentConfigInput | null>>>,
+): LabAttributeValues {
+  const text = (value: unknown) => value as string | null | undefined;
+  return {
+    config: el.config,
+    dataset: text(el.datasetName),
+    layers: text(el.layers),
+    hidden: text(el.hiddenLayers),
+    activation: text(el.activation),
+    optimizer: text(el.optimizer),
+    lr: text(el.lr),
+    scheduler: text(el.scheduler),
+    batchSize: text(el.batchSize),
+    epochs: text(el.epochs),
+    seed: text(el.seed),
+    backend: text(el.backend),
+    hide: text(el.hide),
+  };
+}
+
+let warnedHidden = false;
+
+/** Says once per page that `hidden` is deprecated (page CSS can hide a lab that uses it). */
+export function warnHiddenOnce(): void {
+  if (warnedHidden) return;
+  warnedHidden = true;
+  console.warn(
+    'optim-lab: the "hidden" attribute of <optim-lab> is deprecated; write layers="16,16" ' +
+      '(page CSS such as [hidden] { display: none } hides a lab that uses "hidden").',
+  );
+}
 
 /** Raw attribute values as the element holds them (null/undefined/'' = not given). */
 export interface LabAttributeValues {
   config?: string | ExperimentConfigInput | null;
   dataset?: string | null;
+  layers?: string | null;
+  /** @deprecated The old name of `layers`; used only when `layers` is not given. */
   hidden?: string | null;
   activation?: string | null;
   optimizer?: string | null;
@@ -86,193 +135,15 @@ export interface LabSetup {
  */
 export const DEFAULT_RUN: RunConfigInput = { optimizer: { type: 'Adam', lr: 0.01 } };
 
-export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
-const fail = (message: string): { ok: false; message: string } => ({ ok: false, message });
+/** The `lr` attribute fills runs that set none: a run at lr 0 would never move, so > 0. */
+const LAB_LR = { min: 0, minOpen: true };
 
 function present(value: unknown): boolean {
   return value !== undefined && value !== null && !(typeof value === 'string' && !value.trim());
 }
 
-function quote(raw: unknown): string {
-  const text = String(raw);
-  return JSON.stringify(text.length > 60 ? `${text.slice(0, 57)}...` : text);
-}
-
-function parseNumber(
-  raw: string | number,
-  allowed: string,
-  accept: (value: number) => boolean,
-): Parsed<number> {
-  const value = typeof raw === 'number' ? raw : Number(raw.trim());
-  if (typeof raw === 'string' && !/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(raw.trim())) {
-    return fail(`expected ${allowed}, got ${quote(raw)}`);
-  }
-  if (!Number.isFinite(value) || !accept(value))
-    return fail(`expected ${allowed}, got ${quote(raw)}`);
-  return { ok: true, value };
-}
-
-const positiveNumber = (raw: string | number) =>
-  parseNumber(raw, 'a positive number', (value) => value > 0);
-const positiveInteger = (max: number) => (raw: string | number) =>
-  parseNumber(
-    raw,
-    `an integer from 1 to ${max}`,
-    (value) => Number.isInteger(value) && value >= 1 && value <= max,
-  );
-const seedNumber = (raw: string | number) =>
-  parseNumber(
-    raw,
-    'an integer from 0 to 4294967295',
-    (value) => Number.isInteger(value) && value >= 0 && value <= 0xffffffff,
-  );
-
-/** "16,16", "16 8", "[16, 16]" or "none" -> layer widths (shared with the lab's entry). */
-export function parseHiddenList(raw: string): Parsed<number[]> {
-  const text = raw.trim();
-  if (/^(none|\[\s*\])$/i.test(text)) return { ok: true, value: [] };
-  const parts = text
-    .replace(/^\[|\]$/g, '')
-    .split(/[\s,]+/)
-    .filter(Boolean);
-  const allowed = 'layer widths from 1 to 1024 separated by commas, e.g. "16,16" (or "none")';
-  if (parts.length > 8) return fail(`expected at most 8 hidden layers, got ${parts.length}`);
-  const widths: number[] = [];
-  for (const part of parts) {
-    const value = Number(part);
-    if (!/^\d+$/.test(part) || !Number.isInteger(value) || value < 1 || value > 1024) {
-      return fail(`expected ${allowed}, got ${quote(raw)} ("${part}" is not allowed)`);
-    }
-    widths.push(value);
-  }
-  return { ok: true, value: widths };
-}
-
-function parseJson(raw: string): Parsed<unknown> {
-  try {
-    return { ok: true, value: JSON.parse(raw) as unknown };
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    return fail(`not valid JSON (${reason})`);
-  }
-}
-
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function parseOptimizerEntry(entry: unknown): Parsed<OptimizerConfig> {
-  const allowed = `one of ${OPTIMIZER_TYPES.join(', ')}`;
-  if (typeof entry === 'string') {
-    const type = matchName(entry, OPTIMIZER_TYPES);
-    if (!type) return fail(`expected an optimizer type (${allowed}), got ${quote(entry)}`);
-    if (type === 'Lookahead') return { ok: true, value: { type, optimizer: { type: 'Adam' } } };
-    return { ok: true, value: { type } as OptimizerConfig };
-  }
-  if (!isObject(entry) || typeof entry.type !== 'string') {
-    return fail(`expected a type name or a config like {"type":"AdamW","lr":0.01}`);
-  }
-  const type = matchName(entry.type, OPTIMIZER_TYPES);
-  if (!type) return fail(`unknown type ${quote(entry.type)}; allowed: ${allowed}`);
-  // Field-level checks of the options happen in the trainer's parser (see attributeForPath).
-  return { ok: true, value: { ...entry, type } as unknown as OptimizerConfig };
-}
-
-/** `"SGD Adam"`, `"AdamW"`, `{"type":"SGD","momentum":0.9}` or a JSON array of either. */
-export function parseOptimizerAttribute(raw: string): Parsed<OptimizerConfig[]> {
-  const text = raw.trim();
-  let entries: unknown[];
-  if (text.startsWith('{') || text.startsWith('[')) {
-    const json = parseJson(text);
-    if (!json.ok) return json;
-    entries = Array.isArray(json.value) ? json.value : [json.value];
-  } else {
-    entries = text.split(/[\s,]+/).filter(Boolean);
-  }
-  if (entries.length === 0) return fail('expected at least one optimizer');
-  if (entries.length > 16) return fail(`expected at most 16 runs, got ${entries.length}`);
-  const configs: OptimizerConfig[] = [];
-  for (const [index, entry] of entries.entries()) {
-    const parsed = parseOptimizerEntry(entry);
-    if (!parsed.ok) {
-      return fail(entries.length > 1 ? `run ${index + 1}: ${parsed.message}` : parsed.message);
-    }
-    configs.push(parsed.value);
-  }
-  return { ok: true, value: configs };
-}
-
-function checkSchedulerShape(entry: unknown, where: string): string | undefined {
-  if (!isObject(entry) || typeof entry.type !== 'string') {
-    return `${where}expected a config like {"type":"StepLR","stepSize":100}`;
-  }
-  if (!(SCHEDULER_TYPES as readonly string[]).includes(entry.type)) {
-    return `${where}unknown type ${quote(entry.type)}; allowed: ${SCHEDULER_TYPES.join(', ')}`;
-  }
-  if (entry.type === 'SequentialLR') {
-    if (!Array.isArray(entry.schedulers)) return `${where}SequentialLR needs "schedulers": [...]`;
-    for (const [index, inner] of entry.schedulers.entries()) {
-      const problem = checkSchedulerShape(inner, `${where}schedulers[${index}]: `);
-      if (problem) return problem;
-    }
-  }
-  return undefined;
-}
-
-/** A SchedulerConfig as JSON, a JSON array (one per run), or the bare word "None". */
-export function parseSchedulerAttribute(raw: string): Parsed<SchedulerConfig[]> {
-  const text = raw.trim();
-  if (/^none$/i.test(text)) return { ok: true, value: [{ type: 'None' }] };
-  if (!text.startsWith('{') && !text.startsWith('[')) {
-    return fail(
-      `expected a scheduler config as JSON, e.g. {"type":"StepLR","stepSize":100}, got ${quote(raw)}`,
-    );
-  }
-  const json = parseJson(text);
-  if (!json.ok) return json;
-  const entries = Array.isArray(json.value) ? json.value : [json.value];
-  if (entries.length === 0) return fail('expected at least one scheduler');
-  for (const [index, entry] of entries.entries()) {
-    const problem = checkSchedulerShape(entry, entries.length > 1 ? `[${index}]: ` : '');
-    if (problem) return fail(problem);
-  }
-  return { ok: true, value: entries as SchedulerConfig[] };
-}
-
-function parseConfigAttribute(raw: string | ExperimentConfigInput): Parsed<ExperimentConfigInput> {
-  let value: unknown = raw;
-  if (typeof raw === 'string') {
-    const json = parseJson(raw);
-    if (!json.ok) return json;
-    value = json.value;
-  }
-  if (!isObject(value)) {
-    return fail(
-      'expected an experiment as a JSON object, e.g. {"runs":[{"optimizer":{"type":"Adam"}}]}',
-    );
-  }
-  // A deep copy: the lab fills in defaults and must never write into the author's object.
-  return { ok: true, value: structuredClone(value) as unknown as ExperimentConfigInput };
-}
-
-function parseHide(raw: string): Parsed<Set<LabSection>> {
-  const sections = new Set<LabSection>();
-  for (const token of raw.split(/[\s,]+/).filter(Boolean)) {
-    const section = matchName(token, LAB_SECTIONS) ?? LAB_SECTIONS.find((s) => s === token);
-    if (!section) {
-      return fail(`unknown section ${quote(token)}; allowed: ${LAB_SECTIONS.join(', ')}`);
-    }
-    sections.add(section);
-  }
-  return { ok: true, value: sections };
-}
-
-function withLr(optimizer: OptimizerConfig, lr: number): OptimizerConfig {
-  if (optimizer.type === 'Lookahead') {
-    if (!isObject(optimizer.optimizer)) return optimizer;
-    return { ...optimizer, optimizer: withLr(optimizer.optimizer, lr) as BaseOptimizerConfig };
-  }
-  return optimizer.lr === undefined ? { ...optimizer, lr } : optimizer;
 }
 
 /** Reads every attribute; problems are collected, and a bad attribute is simply left out. */
@@ -293,71 +164,18 @@ export function readLabAttributes(values: LabAttributeValues): LabSetup {
       provenance.push(['', 'config']);
     }
   }
-  const dataset = { ...experiment.dataset };
-  const model = { ...experiment.model };
-  const training = { ...experiment.training };
-
-  if (present(values.dataset)) {
-    const raw = String(values.dataset);
-    const type = matchName(raw, DATASETS);
-    if (
-      check(
-        'dataset',
-        type
-          ? { ok: true, value: type }
-          : fail(`expected one of ${DATASETS.join(', ')}, got ${quote(raw)}`),
-      )
-    ) {
-      dataset.type = type;
-      provenance.push(['dataset.type', 'dataset']);
-    }
-  }
-  if (present(values.hidden)) {
-    const widths = check('hidden', parseHiddenList(String(values.hidden)));
-    if (widths) {
-      model.hidden = widths;
-      provenance.push(['model.hidden', 'hidden']);
-    }
-  }
-  if (present(values.activation)) {
-    const raw = String(values.activation);
-    const activation = matchName(raw, ACTIVATIONS);
-    if (
-      check(
-        'activation',
-        activation
-          ? { ok: true, value: activation }
-          : fail(`expected one of ${ACTIVATIONS.join(', ')}, got ${quote(raw)}`),
-      )
-    ) {
-      model.activation = activation;
-      provenance.push(['model.activation', 'activation']);
-    }
-  }
-  if (present(values.batchSize)) {
-    const batchSize = check('batch-size', positiveInteger(100_000)(values.batchSize as string));
-    if (batchSize !== undefined) {
-      training.batchSize = batchSize;
-      provenance.push(['training.batchSize', 'batch-size']);
-    }
-  }
-  if (present(values.epochs)) {
-    const epochs = check('epochs', positiveInteger(1_000_000)(values.epochs as string));
-    if (epochs !== undefined) {
-      training.epochs = epochs;
-      delete training.steps;
-      provenance.push(['training.epochs', 'epochs'], ['training', 'epochs']);
-    }
-  }
-  if (present(values.seed)) {
-    const seed = check('seed', seedNumber(values.seed as string));
-    if (seed !== undefined) {
-      experiment.seed = seed;
-      provenance.push(['seed', 'seed']);
-    }
+  const { runs: configRuns, ...settings } = experiment;
+  for (const field of LAB_FIELDS) {
+    const aliased = field.key === 'layers' && !present(values.layers) && present(values.hidden);
+    const raw = aliased ? values.hidden : values[field.key];
+    if (!present(raw)) continue;
+    const attribute: LabAttribute = aliased ? 'hidden' : field.attribute;
+    const problem = field.set(settings, String(raw));
+    if (problem) problems.push({ attribute, message: `${attribute}: ${problem}` });
+    else provenance.push(...field.paths.map((path): [string, LabAttribute] => [path, attribute]));
   }
 
-  let runs: RunConfigInput[] = Array.isArray(experiment.runs) ? experiment.runs : [];
+  let runs: RunConfigInput[] = Array.isArray(configRuns) ? configRuns : [];
   if (present(values.optimizer)) {
     const optimizers = check('optimizer', parseOptimizerAttribute(String(values.optimizer)));
     if (optimizers) {
@@ -369,23 +187,21 @@ export function readLabAttributes(values: LabAttributeValues): LabSetup {
   if (defaultRun) runs = [{ optimizer: { type: 'Adam' } }];
 
   if (present(values.lr)) {
-    const lr = check('lr', positiveNumber(values.lr as string));
+    const lr = check('lr', readNumber(values.lr as string, LAB_LR, 'a positive number'));
     if (lr !== undefined) {
       runs = runs.map((run, index) => {
         if (!isObject(run) || !isObject(run.optimizer)) return run;
-        const inner = run.optimizer?.type === 'Lookahead' ? run.optimizer.optimizer : run.optimizer;
-        if (isObject(inner) && inner.lr === undefined) {
-          provenance.push([`runs[${index}].optimizer.lr`, 'lr']);
-        }
-        return { ...run, optimizer: withLr(run.optimizer, lr) };
+        const optimizer = withDefaultLr(run.optimizer, lr);
+        if (optimizer !== run.optimizer) provenance.push([`runs[${index}].optimizer.lr`, 'lr']);
+        return { ...run, optimizer };
       });
     }
   }
-
-  if (defaultRun && (runs[0].optimizer as { lr?: number }).lr === undefined)
+  if (defaultRun && (runs[0].optimizer as { lr?: number }).lr === undefined) {
     runs = [structuredClone(DEFAULT_RUN)];
-  experiment = { ...experiment, dataset, model, training };
-  const horizon = experimentHorizon(experiment);
+  }
+
+  const horizon = experimentHorizon(settings);
   if (present(values.scheduler)) {
     const schedulers = check('scheduler', parseSchedulerAttribute(String(values.scheduler)));
     if (schedulers && schedulers.length > 1 && schedulers.length !== runs.length) {
@@ -409,28 +225,17 @@ export function readLabAttributes(values: LabAttributeValues): LabSetup {
         : horizon.totalSteps;
     return { ...run, scheduler: fillScheduleHorizon(run.scheduler, span) };
   });
-  experiment.runs = runs;
 
-  let backend: BackendPreference = 'auto';
-  if (present(values.backend)) {
-    const raw = String(values.backend);
-    const match = matchName(raw, BACKENDS);
-    if (
-      check(
-        'backend',
-        match
-          ? { ok: true, value: match }
-          : fail(`expected one of ${BACKENDS.join(', ')}, got ${quote(raw)}`),
-      )
-    ) {
-      backend = match ?? 'auto';
-    }
-  }
-  const hidden = present(values.hide) ? check('hide', parseHide(String(values.hide))) : undefined;
+  const backend = present(values.backend)
+    ? check('backend', parseBackendAttribute(String(values.backend)))
+    : undefined;
+  const hidden = present(values.hide)
+    ? check('hide', parseHideAttribute(String(values.hide)))
+    : undefined;
 
-  const setup = {
-    experiment,
-    backend,
+  const setup: LabSetup = {
+    experiment: { ...settings, runs },
+    backend: backend ?? 'auto',
     hidden: hidden ?? new Set<LabSection>(),
     problems,
     provenance,
@@ -458,11 +263,40 @@ export function checkExperiment(
   } catch (error) {
     // Anything but a config problem is a bug, not the author's: the trainer will report it.
     if (!(error instanceof ConfigError)) return undefined;
-    const { path, detail } = error;
-    const attribute = attributeForPath(path, setup.provenance);
-    if (!attribute) return undefined;
-    return { attribute, message: `${attribute}: ${detail} (${path})` };
+    return attributeProblem(error, setup.provenance);
   }
+}
+
+/** A refused field reworded for the author: the attribute first, the field's path after. */
+export function attributeProblem(
+  error: ConfigError,
+  provenance: Provenance,
+): AttributeProblem | undefined {
+  const attribute = attributeForPath(error.path, provenance);
+  if (!attribute) return undefined;
+  return { attribute, message: `${attribute}: ${error.detail} (${error.path})` };
+}
+
+/**
+ * A failed call in words: `detail` for optim-error, `shown` for the lab's problems list. A
+ * field the worker refused names the attribute that set it; a crash says how to go on.
+ */
+export function describeFailure(
+  error: Error,
+  kind: 'refused' | 'failed' | 'crashed',
+  provenance: Provenance,
+): { detail: { message: string; attribute?: LabAttribute }; shown: string } {
+  if (kind === 'crashed') {
+    return {
+      detail: { message: error.message },
+      shown: `The training worker stopped: ${error.message}. Press play to start a new one.`,
+    };
+  }
+  const problem = error instanceof ConfigError ? attributeProblem(error, provenance) : undefined;
+  return {
+    detail: problem ?? { message: error.message },
+    shown: problem?.message ?? error.message,
+  };
 }
 
 /**
@@ -482,10 +316,4 @@ export function attributeForPath(path: string, provenance: Provenance): LabAttri
     if (matches && (!best || prefix.length > best[0].length)) best = entry;
   }
   return best?.[1];
-}
-
-/** Splits a trainer error `runs[0].optimizer.lr: must be ...` into its path and detail. */
-export function splitConfigError(message: string): { path: string; detail: string } {
-  const match = /^([A-Za-z_$][\w$]*(?:\.[\w$]+|\[\d+\])*): ([\s\S]*)$/.exec(message);
-  return match ? { path: match[1], detail: match[2] } : { path: '', detail: message };
 }

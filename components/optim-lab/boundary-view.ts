@@ -1,96 +1,92 @@
 /**
- * The lab's decision-boundary pictures: fetches the experiment's points once per configure
- * and each run's predictions on a grid when asked (about once a second while training, and
- * on pause / end), one request at a time so a slow backend is never flooded.
+ * The lab's decision-boundary pictures: the experiment's points, fetched once the worker
+ * holds it, and each run's predictions on a grid when asked (about every 2 s while training,
+ * and on pause, step and end), one request at a time so a slow backend is never flooded.
+ * Both are @lit/tasks keyed by the experiment's epoch: an answer from an older epoch is
+ * dropped (see ExperimentController).
  */
+import { Task, TaskStatus, initialState } from '@lit/task';
 import { html, nothing } from 'lit';
 import type { ReactiveControllerHost, TemplateResult } from 'lit';
-import type { DatasetView, GridPrediction } from '../../src/protocol/api.js';
-import type { TrainerClient } from '../../workers/client.js';
-import type { TrainerController } from '../controllers/trainer-controller.js';
-import '../data-view/index.js';
+import type { GridPrediction } from '../../src/protocol/api';
+import type { ExperimentController } from '../controllers/experiment-controller';
+import '../optim-data-view/index';
+import { runLabel } from './run-list';
+import type { LabRun } from './run-list';
+import { runSummary } from './run-tracker';
 
 /** Grid points per axis: 32 x 32 forward passes are cheap and read as a smooth picture. */
 export const BOUNDARY_GRID = 32;
+/** While training, predictions are asked for at most this often. */
+const REFRESH_MS = 2000;
 
 export class BoundaryView {
-  private data: DatasetView | undefined;
-  private readonly grids = new Map<string, GridPrediction>();
-  private inFlight = false;
-  /** Bumped by clear(): answers to requests made before it are dropped. */
-  private generation = 0;
+  private readonly dataset: Task<[number | undefined], Awaited<ReturnType<typeof fetchData>>>;
+  private readonly predictions: Task<
+    [number, number],
+    { epoch: number; grids: Map<string, GridPrediction> }
+  >;
+  /** The epoch and count of the last refresh asked for (a new count runs the task). */
+  private asked = { epoch: -1, count: 0 };
+  private lastAsked = -Infinity;
 
   constructor(
-    private readonly host: ReactiveControllerHost,
-    private readonly trainer: TrainerController,
-  ) {}
-
-  /** A new experiment: fetch its points. */
-  configure(client: TrainerClient): void {
-    const generation = ++this.generation;
-    this.data = undefined;
-    client.getDataset().then(
-      (data) => {
-        if (generation !== this.generation) return;
-        this.data = data;
-        this.host.requestUpdate();
-      },
-      () => {
-        // The picture is a nicety: a failure here is reported by the training calls.
-      },
-    );
-  }
-
-  /** Drops the predictions (the points stay: same experiment, back to step 0). */
-  clear(): void {
-    this.generation += 1;
-    this.grids.clear();
-  }
-
-  /** Drops the points as well: the experiment changed. */
-  forget(): void {
-    this.clear();
-    this.data = undefined;
-  }
-
-  refresh(runIds: readonly string[]): void {
-    if (this.inFlight || !this.trainer.active || runIds.length === 0) return;
-    this.inFlight = true;
-    const generation = this.generation;
-    void (async () => {
-      try {
-        for (const id of runIds) {
-          const grid = await this.trainer.ifActive((client) =>
-            client.predictGrid(id, BOUNDARY_GRID),
-          );
-          if (generation !== this.generation || !grid) return;
-          this.grids.set(id, grid);
+    host: ReactiveControllerHost,
+    private readonly experiment: ExperimentController,
+    private readonly runIds: () => readonly string[],
+  ) {
+    this.dataset = new Task(host, {
+      args: () => [experiment.configuredEpoch] as [number | undefined],
+      task: async ([epoch]) => (epoch === undefined ? initialState : fetchData(experiment)),
+    });
+    this.predictions = new Task(host, {
+      args: () => [this.asked.epoch, this.asked.count] as [number, number],
+      task: async ([epoch]) => {
+        if (epoch !== experiment.epoch) return initialState;
+        const grids = new Map<string, GridPrediction>();
+        for (const id of this.runIds()) {
+          const grid = await experiment.ifActive((client) => client.predictGrid(id, BOUNDARY_GRID));
+          if (grid) grids.set(id, grid);
         }
-      } catch {
-        // A run removed meanwhile, or the worker gone: the next refresh tries again.
-      } finally {
-        this.inFlight = false;
-        this.host.requestUpdate();
-      }
-    })();
+        return { epoch, grids };
+      },
+    });
   }
 
-  render(
-    runs: ReadonlyArray<{ id: string; caption: string; description: string }>,
-  ): TemplateResult | typeof nothing {
-    if (!this.data) return nothing;
+  /** Asks for new predictions, unless some are on their way (or, if `throttled`, were lately). */
+  refresh(throttled = false): void {
+    const now = performance.now();
+    if (this.predictions.status === TaskStatus.PENDING) return;
+    if (throttled && now - this.lastAsked < REFRESH_MS) return;
+    if (!this.experiment.active || this.runIds().length === 0) return;
+    this.lastAsked = now;
+    this.asked = { epoch: this.experiment.epoch, count: this.asked.count + 1 };
+    this.predictions.run();
+  }
+
+  /** One picture per run, captioned with its number, label and latest numbers. */
+  render(runs: readonly LabRun[]): TemplateResult | typeof nothing {
+    const data = this.dataset.status === TaskStatus.INITIAL ? undefined : this.dataset.value;
+    if (!data) return nothing;
+    const shown = this.predictions.value;
+    const grids = shown?.epoch === this.experiment.epoch ? shown.grids : undefined;
     return html`<ul class="boundaries" part="boundaries" aria-label="Decision boundaries">
-      ${runs.map(
-        (run) =>
-          html`<li class="boundary">
-            <data-view
-              .data=${this.data}
-              .grid=${this.grids.get(run.id)}
-              caption=${run.caption}
-              description=${run.description}
-            ></data-view>
-          </li>`,
-      )}
+      ${runs.map((run, index) => {
+        const stats = this.experiment.tracker.get(run.id);
+        return html`<li class="boundary">
+          <optim-data-view
+            .data=${data}
+            .grid=${grids?.get(run.id)}
+            caption="Run ${index + 1}: ${runLabel(run)}"
+            description=${stats ? runSummary(stats) : ''}
+          ></optim-data-view>
+        </li>`;
+      })}
     </ul>`;
   }
+}
+
+/** The experiment's points; a failure only leaves the pictures out (training reports it). */
+async function fetchData(experiment: ExperimentController) {
+  return experiment.ifActive((client) => client.getDataset()).catch(() => undefined);
 }

@@ -1,12 +1,13 @@
 /** The lab's play / pause / step / reset toolbar with the training status in words. */
 import { html } from 'lit';
 import type { TemplateResult } from 'lit';
-import type { LabState } from './events.js';
+import type { LabState } from './events';
+import type { RunSnapshot } from './run-tracker';
 
 export interface ControlsBarOptions {
   state: LabState;
-  step: number;
-  epoch: number;
+  /** The first run's numbers: the status line follows it. */
+  snapshot: RunSnapshot | undefined;
   totalSteps: number;
   hidden: boolean;
   onPlay: () => void;
@@ -17,10 +18,12 @@ export interface ControlsBarOptions {
 
 export function controlsBar(o: ControlsBarOptions): TemplateResult {
   const training = o.state === 'training';
+  const step = o.snapshot?.step ?? 0;
+  const epoch = o.snapshot?.epoch ?? 0;
   const status =
     o.state === 'done'
-      ? `Done: ${o.step} steps`
-      : `Step ${o.step} of ${o.totalSteps} · epoch ${Math.floor(o.epoch)}`;
+      ? `Done: ${step} steps`
+      : `Step ${step} of ${o.totalSteps} · epoch ${Math.floor(epoch)}`;
   return html`
     <div class="controls" part="controls" role="toolbar" aria-label="Training" ?hidden=${o.hidden}>
       <button

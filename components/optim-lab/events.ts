@@ -1,8 +1,11 @@
-/** The lab's public state and event payloads (typed in GlobalEventHandlersEventMap by index.ts). */
-import type { RunSnapshot } from './run-tracker.js';
-import type { LabAttribute } from './attributes.js';
+/** The lab's public state and event payloads (typed in OptimEventDetails by index.ts). */
+import type { ExperimentState } from '../controllers/experiment-controller';
+import type { RunSnapshot } from './run-tracker';
+import type { LabAttribute } from './attributes';
+import type { OptimErrorDetail as BaseOptimErrorDetail } from '../shared/optim-element';
 
-export type LabState = 'idle' | 'training' | 'paused' | 'done' | 'error';
+/** 'idle' | 'training' | 'paused' | 'done' | 'error': the experiment's state. */
+export type LabState = ExperimentState;
 
 /** `optim-progress`: one event per run per progress batch, with that run's latest values. */
 export interface OptimProgressDetail {
@@ -25,19 +28,5 @@ export interface OptimEndDetail {
   runs: RunSnapshot[];
 }
 
-export interface OptimErrorDetail {
-  message: string;
-  /** The attribute to fix, when an attribute caused it. */
-  attribute?: LabAttribute;
-}
-
-export interface LabEventDetails {
-  'optim-progress': OptimProgressDetail;
-  'optim-end': OptimEndDetail;
-  'optim-error': OptimErrorDetail;
-}
-
-/** The lab's events bubble and cross shadow roots, so a page can listen on document. */
-export function labEvent<K extends keyof LabEventDetails>(type: K, detail: LabEventDetails[K]) {
-  return new CustomEvent(type, { detail, bubbles: true, composed: true });
-}
+/** `optim-error` from the lab: `attribute` is one of the lab's attributes. */
+export type OptimErrorDetail = BaseOptimErrorDetail<LabAttribute>;

@@ -4,15 +4,16 @@
  * done, ranks the runs by validation loss in a table. Every problem is worded against the
  * attribute (`grid: ...`) so an author knows what to fix.
  */
+import { Task, TaskStatus, initialState } from '@lit/task';
 import { html, nothing } from 'lit';
 import type { ReactiveControllerHost, TemplateResult } from 'lit';
-import { ConfigError } from '../../src/protocol/experiment.js';
-import type { RunConfigInput } from '../../src/protocol/experiment.js';
-import { gridRuns, rankRuns } from '../../src/train/grid-search.js';
-import type { GridSpec, RankedRun } from '../../src/train/grid-search.js';
-import type { TrainerController } from '../controllers/trainer-controller.js';
-import { formatValue } from '../plot/format.js';
-import type { Parsed } from './attributes.js';
+import type { RunConfigInput } from '../../src/protocol/experiment';
+import { ConfigError } from '../../src/protocol/validation';
+import { gridRuns, rankRuns } from '../../src/train/grid-search';
+import type { GridSpec, RankedRun } from '../../src/train/grid-search';
+import type { ExperimentController } from '../controllers/experiment-controller';
+import { formatValue } from '../plot/format';
+import type { Parsed } from './read-values';
 
 /** The runs the grid makes from the first of `runs`; a message starting `grid: ` if it cannot. */
 export function expandGrid(raw: string, runs: readonly RunConfigInput[]): Parsed<RunConfigInput[]> {
@@ -45,45 +46,36 @@ export function expandGrid(raw: string, runs: readonly RunConfigInput[]): Parsed
 const percent = (v: number) => (Number.isFinite(v) ? `${(v * 100).toFixed(1)} %` : '–');
 const loss = (v: number) => (Number.isFinite(v) ? formatValue(v) : '–');
 
-/** The ranking of a finished grid search, fetched from the worker once training ends. */
+/**
+ * The ranking of a finished grid search: a @lit/task that asks the worker for every run's
+ * final numbers once training ends, keyed by the epoch it ended in (so a ranking from
+ * before a reset or a new experiment is dropped).
+ */
 export class GridRanking {
-  private ranked: RankedRun[] | undefined;
-  /** Bumped by clear(): a ranking asked for before it is dropped. */
-  private generation = 0;
+  private readonly task: Task<[number | undefined], RankedRun[]>;
 
   constructor(
-    private readonly host: ReactiveControllerHost,
-    private readonly trainer: TrainerController,
-  ) {}
+    host: ReactiveControllerHost,
+    experiment: ExperimentController,
+    enabled: () => boolean,
+  ) {
+    this.task = new Task(host, {
+      args: () => [enabled() ? experiment.endedEpoch : undefined] as [number | undefined],
+      task: async ([ended]) => {
+        if (ended === undefined) return initialState;
+        const state = await experiment.ifActive((client) => client.getState());
+        // The table sums up what the plots show: without an answer it is left out.
+        return state ? rankRuns(state) : initialState;
+      },
+    });
+  }
 
   get runs(): readonly RankedRun[] | undefined {
-    return this.ranked;
-  }
-
-  clear(): void {
-    this.generation += 1;
-    this.ranked = undefined;
-  }
-
-  /** Asks the worker for every run's final numbers and ranks them. */
-  refresh(): void {
-    const generation = ++this.generation;
-    this.trainer
-      .ifActive((client) => client.getState())
-      .then(
-        (state) => {
-          if (!state || generation !== this.generation) return;
-          this.ranked = rankRuns(state);
-          this.host.requestUpdate();
-        },
-        () => {
-          // The table is a summary of what the plots show: a failed fetch only leaves it out.
-        },
-      );
+    return this.task.status === TaskStatus.COMPLETE ? this.task.value : undefined;
   }
 
   render(): TemplateResult | typeof nothing {
-    const ranked = this.ranked;
+    const ranked = this.runs;
     if (!ranked) return nothing;
     // A narrow screen scrolls the table sideways: the region is focusable so a keyboard can too.
     return html`<div

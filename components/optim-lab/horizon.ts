@@ -1,29 +1,11 @@
 /**
- * How many optimizer steps an experiment takes, computed on the page before any worker
- * exists (the LR-curve preview and schedulers that span "the whole training" need it).
- * Same rule as src/protocol's `totalSteps`: the validation split rounds its share down,
- * the last batch of an epoch may be smaller. Once training starts the worker's
- * `ProgressBatch.totalSteps` is the authority.
+ * Schedules that span "the whole training" (OneCycleLR's totalSteps, a cosine's tMax) get
+ * their length from the experiment's horizon, which src/protocol computes for inputs too.
  */
-import type { ExperimentConfigInput } from '../../src/protocol/experiment.js';
-import type { SchedulerConfig } from '../../src/schedule/types.js';
-import { PROTOCOL_DEFAULTS } from './vocabulary.js';
+import type { SchedulerConfig } from '../../src/schedule/types';
 
-export interface Horizon {
-  stepsPerEpoch: number;
-  totalSteps: number;
-}
-
-export function experimentHorizon(experiment: ExperimentConfigInput): Horizon {
-  const samples = experiment.dataset?.samples ?? PROTOCOL_DEFAULTS.samples;
-  const fraction = experiment.dataset?.validationFraction ?? PROTOCOL_DEFAULTS.validationFraction;
-  const batchSize = experiment.training?.batchSize ?? PROTOCOL_DEFAULTS.batchSize;
-  const trainCount = samples - Math.floor(samples * fraction);
-  const stepsPerEpoch = Math.max(1, Math.ceil(trainCount / batchSize));
-  const steps = experiment.training?.steps;
-  const epochs = experiment.training?.epochs ?? PROTOCOL_DEFAULTS.epochs;
-  return { stepsPerEpoch, totalSteps: steps ?? epochs * stepsPerEpoch };
-}
+export { experimentHorizon } from '../../src/protocol/experiment';
+export type { Horizon } from '../../src/protocol/experiment';
 
 /**
  * A blog author should not have to work out OneCycleLR's `totalSteps` or a cosine's `tMax`

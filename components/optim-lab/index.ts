@@ -1,19 +1,19 @@
-import { OptimLab } from './optim-lab.js';
-import type { OptimEndDetail, OptimErrorDetail, OptimProgressDetail } from './events.js';
+import { defineElement } from '../shared/optim-element';
+import type { OptimEndDetail, OptimProgressDetail } from './events';
+import { OptimLab } from './optim-lab';
 
 export { OptimLab };
-export type { LabState, OptimEndDetail, OptimErrorDetail, OptimProgressDetail } from './events.js';
+export type { LabState, OptimEndDetail, OptimErrorDetail, OptimProgressDetail } from './events';
 export const OPTIM_LAB_TAG = 'optim-lab';
 
-if (!customElements.get(OPTIM_LAB_TAG)) customElements.define(OPTIM_LAB_TAG, OptimLab);
+defineElement(OPTIM_LAB_TAG, OptimLab);
 
 declare global {
   interface HTMLElementTagNameMap {
     'optim-lab': OptimLab;
   }
-  interface GlobalEventHandlersEventMap {
-    'optim-progress': CustomEvent<OptimProgressDetail>;
-    'optim-end': CustomEvent<OptimEndDetail>;
-    'optim-error': CustomEvent<OptimErrorDetail>;
+  interface OptimEventDetails {
+    'optim-progress': OptimProgressDetail;
+    'optim-end': OptimEndDetail;
   }
 }

@@ -4,23 +4,18 @@
  * <lr-finder-plot>, and hands the lr a reader picks back to the lab. While the test runs the
  * button is disabled and the panel says it is busy; a failure is shown in the panel.
  */
+import { Task, TaskStatus } from '@lit/task';
 import { html, nothing } from 'lit';
 import type { ReactiveControllerHost, TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
-import type { OptimizerConfig } from '../../src/optim/types.js';
-import type { LrFinderResult } from '../../src/protocol/api.js';
-import type { TrainerClient } from '../../workers/client.js';
-import '../lr-finder-plot/index.js';
-import type { LrPickDetail } from '../lr-finder-plot/index.js';
-import { formatValue } from '../plot/format.js';
-
-/** The optimizer with its lr set (the inner optimizer's, for Lookahead). */
-export function withOptimizerLr(optimizer: OptimizerConfig, lr: number): OptimizerConfig {
-  if (optimizer.type === 'Lookahead') {
-    return { ...optimizer, optimizer: { ...optimizer.optimizer, lr } };
-  }
-  return { ...optimizer, lr };
-}
+import type { OptimizerConfig } from '../../src/optim/types';
+import type { LrFinderResult } from '../../src/protocol/api';
+import type { ExperimentController } from '../controllers/experiment-controller';
+import '../lr-finder-plot/index';
+import type { LrPickDetail } from '../lr-finder-plot/index';
+import { formatValue } from '../plot/format';
+import { runLabel } from './run-list';
+import type { LabRun } from './run-list';
 
 export interface FinderRun {
   id: string;
@@ -29,10 +24,6 @@ export interface FinderRun {
 }
 
 export interface LrFinderPanelOptions {
-  /** Runs `action` in the lab's queue of worker calls, after any call in flight. */
-  enqueue: (action: () => Promise<void>) => Promise<void>;
-  /** Pauses training if it runs and configures the worker; undefined if the config was refused. */
-  prepare: () => Promise<TrainerClient | undefined>;
   /** The test failed: the lab fires `optim-error`. */
   onError: (message: string) => void;
   /** The reader picked `lr` for run `runId`. */
@@ -40,60 +31,59 @@ export interface LrFinderPanelOptions {
 }
 
 export interface LrFinderRenderOptions {
-  runs: readonly FinderRun[];
+  runs: readonly LabRun[];
   selectedId: string | undefined;
   open: boolean;
   onSelect: (runId: string) => void;
 }
 
+interface Tested {
+  run: FinderRun;
+  result: LrFinderResult;
+}
+
+/**
+ * The test is a @lit/task run on demand: its status is the panel's busy state, its error
+ * the panel's message. It runs in the experiment's queue, with training paused.
+ */
 export class LrFinderPanel {
-  private busy = false;
-  private result: LrFinderResult | undefined;
-  /** The run the shown result was measured for. */
-  private testedRun: { id: string; label: string } | undefined;
-  private error: string | undefined;
+  private readonly task: Task<[FinderRun], Tested | undefined>;
   private note = '';
 
   constructor(
     private readonly host: ReactiveControllerHost,
+    experiment: ExperimentController,
     private readonly options: LrFinderPanelOptions,
-  ) {}
-
-  get running(): boolean {
-    return this.busy;
-  }
-
-  /** Runs the LR range test for `run`; resolves when it is done (or failed). */
-  find(run: FinderRun): Promise<void> {
-    if (this.busy) return Promise.resolve();
-    this.busy = true;
-    this.error = undefined;
-    this.note = `Running the LR range test for ${run.label}…`;
-    this.host.requestUpdate();
-    return this.options.enqueue(async () => {
-      try {
-        const client = await this.options.prepare();
-        if (!client) {
-          this.note = '';
-          return;
-        }
-        this.result = await client.findLr({ optimizer: run.optimizer });
-        this.testedRun = { id: run.id, label: run.label };
-        this.note = `LR range test done for ${run.label}.`;
-      } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        this.error = `The LR range test failed: ${message}`;
+  ) {
+    this.task = new Task(host, {
+      autoRun: false,
+      task: async ([run]) => {
+        this.note = `Running the LR range test for ${run.label}…`;
+        const result = await experiment.whenPaused((client) =>
+          client.findLr({ optimizer: run.optimizer }),
+        );
+        this.note = result ? `LR range test done for ${run.label}.` : '';
+        return result ? { run, result } : this.task.value;
+      },
+      onError: (error) => {
         this.note = '';
-        this.options.onError(message);
-      } finally {
-        this.busy = false;
-        this.host.requestUpdate();
-      }
+        this.options.onError(error instanceof Error ? error.message : String(error));
+      },
     });
   }
 
+  get running(): boolean {
+    return this.task.status === TaskStatus.PENDING;
+  }
+
+  /** Runs the LR range test for `run`; resolves when it is done (or failed). */
+  async find(run: FinderRun): Promise<void> {
+    if (this.running) return;
+    await this.task.run([run]).catch(() => {});
+  }
+
   private pick(lr: number): void {
-    const tested = this.testedRun;
+    const tested = this.task.value?.run;
     if (!tested) return;
     this.options.onPick(tested.id, lr);
     this.note = `${tested.label} now uses lr = ${formatValue(lr)}.`;
@@ -101,12 +91,16 @@ export class LrFinderPanel {
   }
 
   render(o: LrFinderRenderOptions): TemplateResult | typeof nothing {
-    const run = o.runs.find((r) => r.id === o.selectedId) ?? o.runs[0];
+    const runs: FinderRun[] = o.runs.map((r) => ({ ...r, label: runLabel(r) }));
+    const run = runs.find((r) => r.id === o.selectedId) ?? runs[0];
     if (!run) return nothing;
-    const index = o.runs.indexOf(run);
+    const index = runs.indexOf(run);
+    const busy = this.running;
+    const failure = this.task.status === TaskStatus.ERROR ? errorText(this.task.error) : undefined;
+    const result = this.task.value?.result;
     return html`<details class="lr-finder" part="lr-finder" ?open=${o.open}>
       <summary>Find a learning rate (LR range test)</summary>
-      <div class="finder-body" aria-busy=${this.busy ? 'true' : 'false'}>
+      <div class="finder-body" aria-busy=${busy ? 'true' : 'false'}>
         <p class="hint">
           Trains a throwaway copy of the model for 100 steps while the lr grows from 1e-7 to 10, and
           plots the loss at each lr. Pick an lr where the loss still falls steeply, well before it
@@ -114,16 +108,16 @@ export class LrFinderPanel {
         </p>
         <div class="finder-actions">
           ${
-            o.runs.length > 1
+            runs.length > 1
               ? html`<div class="field" part="field">
                   <label for="finder-run">Test run</label>
                   <select
                     id="finder-run"
                     .value=${live(run.id)}
-                    ?disabled=${this.busy}
+                    ?disabled=${busy}
                     @change=${(e: Event) => o.onSelect((e.target as HTMLSelectElement).value)}
                   >
-                    ${o.runs.map(
+                    ${runs.map(
                       (r, i) =>
                         html`<option value=${r.id} ?selected=${r.id === run.id}>
                           Run ${i + 1}: ${r.label}
@@ -137,23 +131,23 @@ export class LrFinderPanel {
             part="find-lr-button"
             class="primary"
             type="button"
-            ?disabled=${this.busy}
-            aria-busy=${this.busy ? 'true' : 'false'}
+            ?disabled=${busy}
+            aria-busy=${busy ? 'true' : 'false'}
             @click=${() => void this.find(run)}
           >
-            ${this.busy ? 'Finding LR…' : `Find LR for run ${index + 1}`}
+            ${busy ? 'Finding LR…' : `Find LR for run ${index + 1}`}
           </button>
         </div>
         ${
-          this.error
-            ? html`<p class="finder-error" part="finder-error" role="alert">${this.error}</p>`
+          failure
+            ? html`<p class="finder-error" part="finder-error" role="alert">${failure}</p>`
             : nothing
         }
         ${
-          this.result
+          result
             ? html`<lr-finder-plot
                 part="lr-finder-plot"
-                .result=${this.result}
+                .result=${result}
                 @lr-pick=${(e: CustomEvent<LrPickDetail>) => this.pick(e.detail.lr)}
               ></lr-finder-plot>`
             : nothing
@@ -162,4 +156,8 @@ export class LrFinderPanel {
       </div>
     </details>`;
   }
+}
+
+function errorText(error: unknown): string {
+  return `The LR range test failed: ${error instanceof Error ? error.message : String(error)}`;
 }

@@ -1,16 +1,22 @@
 /**
- * One run of the lab: its name, optimizer, schedule and a remove button, folded into a
- * <details> whose summary shows the run's latest numbers.
+ * The lab's runs section: one card per run (its name, optimizer, schedule and a remove
+ * button, folded into a <details> whose summary shows the run's latest numbers) and the
+ * "Add run" button, up to MAX_RUNS.
  */
-import { html } from 'lit';
+import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
-import type { OptimizerConfig } from '../../src/optim/types.js';
-import type { SchedulerConfig } from '../../src/schedule/types.js';
-import '../optimizer-picker/index.js';
-import type { OptimizerPicker } from '../optimizer-picker/optimizer-picker.js';
-import '../scheduler-editor/index.js';
-import { optimizerLr } from './run-labels.js';
+import type { OptimizerConfig } from '../../src/optim/types';
+import type { SchedulerConfig } from '../../src/schedule/types';
+import '../optimizer-picker/index';
+import type { OptimizerPicker } from '../optimizer-picker/optimizer-picker';
+import '../scheduler-editor/index';
+import { MAX_RUNS } from '../../src/protocol/experiment';
+import { optimizerLr } from './run-labels';
+import { runLabel } from './run-list';
+import type { LabRun } from './run-list';
+import { runSummary } from './run-tracker';
+import type { RunTracker } from './run-tracker';
 
 export interface RunCardOptions {
   id: string;
@@ -34,7 +40,7 @@ export interface RunCardOptions {
 export function runCard(o: RunCardOptions): TemplateResult {
   const n = o.index + 1;
   return html`
-    <li class="run" part="run" style="--_run-color: var(--_series-${o.index % 8})">
+    <li class="run" part="run" style="--_run-color: var(--_series-${o.index + 1})">
       <details ?open=${o.count === 1}>
         <summary>
           <span>Run ${n}: ${o.label}</span>
@@ -81,4 +87,54 @@ export function runCard(o: RunCardOptions): TemplateResult {
       </details>
     </li>
   `;
+}
+
+export interface RunsSectionOptions {
+  runs: readonly LabRun[];
+  tracker: RunTracker;
+  totalSteps: number;
+  onAdd: () => void;
+  onChange: (id: string, change: Partial<LabRun>) => void;
+  onRemove: (id: string) => void;
+}
+
+export function runsSection(o: RunsSectionOptions): TemplateResult {
+  const full = o.runs.length >= MAX_RUNS;
+  return html`
+    <div class="runs" part="runs" role="group" aria-labelledby="runs-title">
+      <h2 class="section-title" id="runs-title">Runs</h2>
+      <ol class="run-list">
+        ${o.runs.map((run, index) => {
+          const stats = o.tracker.get(run.id);
+          return runCard({
+            id: run.id,
+            index,
+            count: o.runs.length,
+            label: runLabel(run),
+            metrics: stats && stats.step > 0 ? runSummary(stats).slice(stats.label.length + 2) : '',
+            optimizer: run.optimizer,
+            scheduler: run.scheduler,
+            totalSteps: o.totalSteps,
+            onLabel: (text) => o.onChange(run.id, { customLabel: text || undefined }),
+            onOptimizer: (optimizer) => o.onChange(run.id, { optimizer }),
+            onScheduler: (scheduler) => o.onChange(run.id, { scheduler }),
+            onRemove: () => o.onRemove(run.id),
+          });
+        })}
+      </ol>
+      <div>
+        <button part="add-run" type="button" ?disabled=${full} @click=${o.onAdd}>Add run</button>
+        ${full ? html`<span class="hint">At most ${MAX_RUNS} runs.</span>` : nothing}
+      </div>
+    </div>
+  `;
+}
+
+/** After run `index` was removed: focus the remove button now there, else "Add run". */
+export function focusAfterRemoval(root: ParentNode, index: number): void {
+  const buttons = root.querySelectorAll<HTMLButtonElement>('[part="remove-run"]');
+  (
+    buttons[Math.min(index, buttons.length - 1)] ??
+    root.querySelector<HTMLButtonElement>('[part="add-run"]')
+  )?.focus();
 }

@@ -3,10 +3,10 @@
  * "Adam, lr 0.01 + OneCycleLR". Also the numbers the LR preview needs from an optimizer
  * config (its lr and momentum, PyTorch defaults filled in) without loading TF.js.
  */
-import type { OptimizerConfig } from '../../src/optim/types.js';
-import type { SchedulerConfig } from '../../src/schedule/types.js';
-import { OPTIMIZER_DEFAULTS } from '../optimizer-picker/defaults.js';
-import { formatValue } from '../plot/format.js';
+import type { OptimizerConfig } from '../../src/optim/types';
+import type { SchedulerConfig } from '../../src/schedule/types';
+import { readOption } from '../../src/optim/options';
+import { formatValue } from '../plot/format';
 
 function optimizerName(optimizer: OptimizerConfig): string {
   switch (optimizer.type) {
@@ -29,9 +29,7 @@ function schedulerName(scheduler: SchedulerConfig): string {
 
 /** The lr the optimizer starts with (PyTorch's default where the config leaves it out). */
 export function optimizerLr(optimizer: OptimizerConfig): number {
-  if (optimizer.type === 'Lookahead') return optimizerLr(optimizer.optimizer);
-  const fallback = OPTIMIZER_DEFAULTS[optimizer.type]?.lr;
-  return optimizer.lr ?? (typeof fallback === 'number' ? fallback : 1e-3);
+  return readOption(optimizer, 'lr') as number;
 }
 
 /** Momentum (SGD, RMSprop) or beta1 (Adam family): what a cycling scheduler moves. */

@@ -2,8 +2,8 @@
  * The latest numbers of each run, folded from the worker's progress batches, and the
  * sentences the lab says about them. Pure (no DOM), so the wording is unit-tested.
  */
-import type { DivergenceInfo, ProgressBatch, RunStatus } from '../../src/protocol/progress.js';
-import { formatValue } from '../plot/format.js';
+import type { DivergenceInfo, ProgressBatch, RunStatus } from '../../src/protocol/progress';
+import { formatValue } from '../plot/format';
 
 export interface RunSnapshot {
   runId: string;
@@ -136,4 +136,10 @@ export function runSummary(run: RunSnapshot): string {
     parts.push(`validation loss ${formatValue(run.valLoss)}`);
   }
   return `${run.label}: ${parts.join(', ')}`;
+}
+
+/** Every run's summary line, as one paragraph. */
+export function summaryText(runs: readonly RunSnapshot[]): string {
+  const lines = runs.map(runSummary);
+  return `${lines.join('. ')}${lines.length ? '.' : ''}`;
 }

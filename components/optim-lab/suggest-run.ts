@@ -2,8 +2,8 @@
  * What "Add run" adds: the first classic the lab does not show yet, each at an lr that
  * trains the default small MLP briskly, so a reader gets a meaningful comparison in one click.
  */
-import type { OptimizerConfig } from '../../src/optim/types.js';
-import type { RunConfigInput } from '../../src/protocol/experiment.js';
+import type { OptimizerConfig } from '../../src/optim/types';
+import type { RunConfigInput } from '../../src/protocol/experiment';
 
 const SUGGESTIONS: readonly OptimizerConfig[] = [
   { type: 'Adam', lr: 0.01 },

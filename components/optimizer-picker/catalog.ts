@@ -2,8 +2,8 @@
  * The optimizer menu: groups, and the SGD presets ("SGD + momentum", "Nesterov") that are
  * SGD configs rather than types of their own.
  */
-import type { OptimizerConfig, OptimizerType } from '../../src/optim/types.js';
-import type { ChoiceGroup } from '../shared/form-controls.js';
+import type { OptimizerConfig, OptimizerType } from '../../src/optim/types';
+import type { ChoiceGroup } from '../shared/form-controls';
 
 export type Choice = OptimizerType | 'SGD+momentum' | 'Nesterov';
 

@@ -1,9 +1,10 @@
-import { OptimizerPicker } from './optimizer-picker.js';
+import { defineElement } from '../shared/optim-element';
+import { OptimizerPicker } from './optimizer-picker';
 
 export { OptimizerPicker };
+export const OPTIMIZER_PICKER_TAG = 'optimizer-picker';
 
-const tag = 'optimizer-picker';
-if (!customElements.get(tag)) customElements.define(tag, OptimizerPicker);
+defineElement(OPTIMIZER_PICKER_TAG, OptimizerPicker);
 
 declare global {
   interface HTMLElementTagNameMap {

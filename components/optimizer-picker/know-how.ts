@@ -3,7 +3,7 @@
  * few lines of practical advice per optimizer. Rules follow the torch.optim docs' pseudocode,
  * shortened to the lines that differ between optimizers.
  */
-import type { OptimizerType } from '../../src/optim/types.js';
+import type { OptimizerType } from '../../src/optim/types';
 
 export interface KnowHow {
   tex: string;

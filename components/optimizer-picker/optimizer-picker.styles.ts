@@ -4,7 +4,7 @@ export const pickerStyles = css`
   .base {
     display: flex;
     flex-direction: column;
-    gap: var(--_gap);
+    gap: var(--_editor-gap);
   }
   .toggles {
     display: flex;
@@ -31,7 +31,7 @@ export const pickerStyles = css`
   .tips {
     margin: 0.5rem 0 0;
     padding-left: 1.25rem;
-    color: var(--_fg);
+    color: var(--_ink);
   }
   .tips li + li {
     margin-top: 0.25rem;

@@ -3,17 +3,17 @@ import type { TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import katex from 'katex';
-import type { OptimizerConfig, OptimizerType } from '../../src/optim/types.js';
-import { ConfigEditorElement } from '../shared/editor-base.js';
-import { choiceField, lrField, numberField, toggleField } from '../shared/form-controls.js';
-import { formStyles, themeTokens } from '../shared/form.styles.js';
-import { checkNumber, formatNumber } from '../shared/number-rule.js';
-import { KNOWN_TYPES, choiceGroups, choiceOf, configForChoice } from './catalog.js';
-import type { Choice } from './catalog.js';
-import { KNOW_HOW } from './know-how.js';
-import { OPTION_SPECS, coreProblem, crossCheck, readOption, withOption } from './options.js';
-import type { OptionSpec } from './options.js';
-import { pickerStyles } from './optimizer-picker.styles.js';
+import type { OptimizerConfig, OptimizerType } from '../../src/optim/types';
+import { ConfigEditorElement } from '../shared/editor-base';
+import { choiceField, lrField, numberField, toggleField } from '../shared/form-controls';
+import { editorHost, formStyles } from '../shared/form.styles';
+import { checkNumber, formatNumber } from '../shared/number-rule';
+import { KNOWN_TYPES, choiceGroups, choiceOf, configForChoice } from './catalog';
+import type { Choice } from './catalog';
+import { KNOW_HOW } from './know-how';
+import { OPTION_SPECS, coreProblem, crossCheck, readOption, ruleFor, withOption } from './options';
+import type { OptionSpec } from './options';
+import { pickerStyles } from './optimizer-picker.styles';
 
 const mathCache = new Map<OptimizerType, string>();
 /** MathML output needs no KaTeX fonts or CSS inside the shadow root. Sources are ours. */
@@ -59,20 +59,13 @@ function mathMarkup(type: OptimizerType): string {
  * @csspart math - The typeset update rule.
  * @csspart tips - The know-how list.
  *
- * @cssproperty [--optim-color-text=#1b1f24] - Text colour (dark: #e6edf3).
- * @cssproperty [--optim-color-muted=#57606a] - Secondary text.
- * @cssproperty [--optim-color-surface=#ffffff] - Panel background.
- * @cssproperty [--optim-color-input=#ffffff] - Input background.
- * @cssproperty [--optim-color-border=#8c959f] - Borders.
- * @cssproperty [--optim-color-accent=#0b63c7] - Slider and toggles.
- * @cssproperty [--optim-color-focus=#0b63c7] - Focus ring.
- * @cssproperty [--optim-color-danger=#b3261e] - Errors.
- * @cssproperty [--optim-radius=6px] - Corner radius.
- * @cssproperty [--optim-gap=0.75rem] - Space between controls.
- * @cssproperty [--optim-font=system-ui, sans-serif] - Font family.
+ * @cssproperty --optim-lab-* - The theme tokens every element reads (ink, muted, surface, field, border,
+ *   accent, focus, error, radius, gap, font, ...); light and dark defaults: README, Theme.
+ *
+ * @tag optimizer-picker
  */
 export class OptimizerPicker extends ConfigEditorElement<OptimizerConfig> {
-  static override styles = [themeTokens, formStyles, pickerStyles];
+  static override styles = [editorHost, formStyles, pickerStyles];
 
   /** The optimizer config being edited. Setting it resets drafts and messages. */
   @property({ attribute: false }) override value: OptimizerConfig = { type: 'Adam' };
@@ -93,7 +86,7 @@ export class OptimizerPicker extends ConfigEditorElement<OptimizerConfig> {
     if (spec.kind === 'toggle') return;
     const field = spec.kind === 'lr' ? 'lr' : spec.field;
     this.setDraft(spec.key, commit ? undefined : raw);
-    const checked = checkNumber(field, raw, spec.rule);
+    const checked = checkNumber(field, raw, ruleFor(this.value.type, spec.key));
     if (!checked.ok) {
       if (commit) this.setDraft(spec.key, raw);
       this.setError(spec.key, checked.message);

@@ -1,116 +1,78 @@
 /**
- * Which inputs each optimizer gets, with the range the core's parseOptimizerConfig accepts
- * for each option (checked here first for a message in the field's own words), and the
- * cross-field rule PyTorch enforces (Nesterov needs momentum and zero dampening).
+ * Which control each optimizer option gets and its label. What an option accepts is the
+ * core's (src/optim/config.ts, TF-free): `ruleFor` reads the range its schema checks, and
+ * every edit is checked once more by the whole-config parser; reading and writing an option
+ * (Lookahead's inner optimizer, one of betas) is src/optim/options.ts.
  */
-import type { OptimizerConfig, OptimizerType } from '../../src/optim/types.js';
-import type { NumberRule } from '../shared/number-rule.js';
-import { parseOptimizerConfig } from '../../src/optim/config.js';
-import { OPTIMIZER_DEFAULTS } from './defaults.js';
-import type { OptionValue } from './defaults.js';
+import { optimizerOptionRule, parseOptimizerConfig } from '../../src/optim/config';
+import { readOption } from '../../src/optim/options';
+import type { OptimizerConfig, OptimizerType } from '../../src/optim/types';
+import { configProblem } from '../../src/protocol/validation';
+import type { NumberRule } from '../shared/number-rule';
+
+export { readOption, withOption } from '../../src/optim/options';
 
 /** `key` is the config field; 'betas.0' / 'betas.1' address one entry of betas. */
 export type OptionSpec =
-  | { kind: 'lr'; key: 'lr'; label: string; rule: NumberRule }
-  | { kind: 'number'; key: string; label: string; rule: NumberRule; field: string }
+  | { kind: 'lr'; key: 'lr'; label: string }
+  | { kind: 'number'; key: string; label: string; field: string }
   | { kind: 'toggle'; key: string; label: string };
 
-const nonNegative: NumberRule = { min: 0 };
-const unitOpen: NumberRule = { min: 0, max: 1, maxOpen: true };
-const unit: NumberRule = { min: 0, max: 1 };
-
-const lr: OptionSpec = { kind: 'lr', key: 'lr', label: 'Learning rate (lr)', rule: nonNegative };
-const num = (key: string, label: string, rule: NumberRule, field = key): OptionSpec => ({
+const lr: OptionSpec = { kind: 'lr', key: 'lr', label: 'Learning rate (lr)' };
+const num = (key: string, label: string, field = key): OptionSpec => ({
   kind: 'number',
   key,
   label,
-  rule,
   field,
 });
 const toggle = (key: string, label: string): OptionSpec => ({ kind: 'toggle', key, label });
 
 const betas = [
-  num('betas.0', 'β₁ (betas[0])', unitOpen, 'betas[0]'),
-  num('betas.1', 'β₂ (betas[1])', unitOpen, 'betas[1]'),
+  num('betas.0', 'β₁ (betas[0])', 'betas[0]'),
+  num('betas.1', 'β₂ (betas[1])', 'betas[1]'),
 ];
-const positive: NumberRule = { min: 0, minOpen: true };
-const eps = num('eps', 'ε (eps)', positive);
-const weightDecay = num('weightDecay', 'Weight decay', nonNegative);
+const eps = num('eps', 'ε (eps)');
+const weightDecay = num('weightDecay', 'Weight decay');
 const maximize = toggle('maximize', 'maximize');
 
 export const OPTION_SPECS: Readonly<Record<OptimizerType, readonly OptionSpec[]>> = {
   SGD: [
     lr,
-    num('momentum', 'Momentum', nonNegative),
-    num('dampening', 'Dampening', {}),
+    num('momentum', 'Momentum'),
+    num('dampening', 'Dampening'),
     weightDecay,
     toggle('nesterov', 'nesterov'),
     maximize,
   ],
   Adam: [lr, ...betas, eps, weightDecay, toggle('amsgrad', 'amsgrad'), maximize],
   AdamW: [lr, ...betas, eps, weightDecay, toggle('amsgrad', 'amsgrad'), maximize],
-  NAdam: [
-    lr,
-    ...betas,
-    eps,
-    weightDecay,
-    num('momentumDecay', 'Momentum decay', nonNegative),
-    maximize,
-  ],
+  NAdam: [lr, ...betas, eps, weightDecay, num('momentumDecay', 'Momentum decay'), maximize],
   RAdam: [lr, ...betas, eps, weightDecay, maximize],
   Adamax: [lr, ...betas, eps, weightDecay, maximize],
   Adagrad: [
     lr,
-    num('lrDecay', 'lr decay', nonNegative),
+    num('lrDecay', 'lr decay'),
     weightDecay,
-    num('initialAccumulatorValue', 'Initial accumulator', nonNegative),
+    num('initialAccumulatorValue', 'Initial accumulator'),
     eps,
     maximize,
   ],
-  Adadelta: [lr, num('rho', 'ρ (rho)', unit), eps, weightDecay, maximize],
+  Adadelta: [lr, num('rho', 'ρ (rho)'), eps, weightDecay, maximize],
   RMSprop: [
     lr,
-    num('alpha', 'α (alpha)', unit),
+    num('alpha', 'α (alpha)'),
     eps,
     weightDecay,
-    num('momentum', 'Momentum', nonNegative),
+    num('momentum', 'Momentum'),
     toggle('centered', 'centered'),
     maximize,
   ],
-  Lookahead: [
-    num('k', 'Sync every k steps', { min: 1, integer: true }),
-    num('alpha', 'Slow step α (alpha)', unit),
-  ],
+  Lookahead: [num('k', 'Sync every k steps'), num('alpha', 'Slow step α (alpha)')],
 };
 
-type ConfigRecord = Readonly<Record<string, unknown>>;
-const asRecord = (config: OptimizerConfig): ConfigRecord => config as unknown as ConfigRecord;
-
-/** The option's value in `config`, falling back to PyTorch's default. */
-export function readOption(config: OptimizerConfig, key: string): OptionValue {
-  const record = asRecord(config);
-  const defaults = OPTIMIZER_DEFAULTS[config.type];
-  if (key.startsWith('betas.')) {
-    const index = Number(key.slice(6));
-    const pair = (record.betas ?? defaults.betas) as readonly number[];
-    return pair[index];
-  }
-  return (record[key] ?? defaults[key]) as OptionValue;
-}
-
-/** A copy of `config` with one option set (betas entries keep their partner). */
-export function withOption(
-  config: OptimizerConfig,
-  key: string,
-  value: number | boolean,
-): OptimizerConfig {
-  if (key.startsWith('betas.')) {
-    const index = Number(key.slice(6));
-    const pair = [readOption(config, 'betas.0'), readOption(config, 'betas.1')] as [number, number];
-    pair[index] = value as number;
-    return { ...config, betas: pair } as OptimizerConfig;
-  }
-  return { ...config, [key]: value } as OptimizerConfig;
+/** The range the core accepts for a numeric option of `type`. */
+export function ruleFor(type: OptimizerType, key: string): NumberRule {
+  return optimizerOptionRule(type, key) ?? {};
 }
 
 /**
@@ -129,10 +91,5 @@ export function crossCheck(config: OptimizerConfig, editedKey: string): string |
 
 /** The core's verdict on a whole config (src/optim/config.ts, TF-free), path first. */
 export function coreProblem(config: OptimizerConfig): string | undefined {
-  try {
-    parseOptimizerConfig(config);
-    return undefined;
-  } catch (error) {
-    return (error as Error).message.replace(/^optimizer\./, '');
-  }
+  return configProblem(parseOptimizerConfig, config);
 }

@@ -3,8 +3,8 @@
  * that make sense over the preview horizon (`steps`) and the optimizer's lr (`baseLr`);
  * optional ones stay implicit so PyTorch's defaults apply.
  */
-import type { SchedulerConfig, SchedulerType } from '../../src/schedule/types.js';
-import type { ChoiceGroup } from '../shared/form-controls.js';
+import type { SchedulerConfig, SchedulerType } from '../../src/schedule/types';
+import type { ChoiceGroup } from '../shared/form-controls';
 
 const option = (value: SchedulerType, label: string = value) => ({ value, label });
 
@@ -136,4 +136,22 @@ export function asWarmup(config: SchedulerConfig): WarmupShape | undefined {
     return { kind: 'ConstantLR', length: config.milestones[0], factor: warmup.factor, main };
   }
   return undefined;
+}
+
+/** SequentialLR of a `kind` warm-up of `length` steps (at `factor`, else its default), then `shape.main`. */
+export function withWarmup(
+  shape: WarmupShape,
+  kind: WarmupKind,
+  length: number,
+  factor?: number,
+): SchedulerConfig {
+  const warmup = warmupConfig(kind, length) as unknown as Record<string, unknown>;
+  const factorKey = kind === 'LinearLR' ? 'startFactor' : 'factor';
+  if (factor === undefined) delete warmup[factorKey];
+  else warmup[factorKey] = factor;
+  return {
+    type: 'SequentialLR',
+    schedulers: [warmup as unknown as SchedulerConfig, shape.main],
+    milestones: [length],
+  } as SchedulerConfig;
 }

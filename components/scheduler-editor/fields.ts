@@ -2,7 +2,7 @@
  * Which control each scheduler option gets. Ranges are not repeated here: every edit is
  * checked with parseSchedulerConfig (src/schedule), whose messages name the field.
  */
-import type { SchedulerType } from '../../src/schedule/types.js';
+import type { SchedulerType } from '../../src/schedule/types';
 
 export type FieldSpec =
   | { kind: 'number'; key: string; label: string; placeholder?: string }

@@ -1,9 +1,10 @@
-import { SchedulerEditor } from './scheduler-editor.js';
+import { defineElement } from '../shared/optim-element';
+import { SchedulerEditor } from './scheduler-editor';
 
 export { SchedulerEditor };
+export const SCHEDULER_EDITOR_TAG = 'scheduler-editor';
 
-const tag = 'scheduler-editor';
-if (!customElements.get(tag)) customElements.define(tag, SchedulerEditor);
+defineElement(SCHEDULER_EDITOR_TAG, SchedulerEditor);
 
 declare global {
   interface HTMLElementTagNameMap {

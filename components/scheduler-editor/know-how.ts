@@ -1,5 +1,5 @@
 /** A few lines of practical advice per scheduler, shown under the form. */
-import type { SchedulerType } from '../../src/schedule/types.js';
+import type { SchedulerType } from '../../src/schedule/types';
 
 export const SCHEDULER_TIPS: Readonly<Record<SchedulerType, readonly string[]>> = {
   None: [

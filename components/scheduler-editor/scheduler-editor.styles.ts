@@ -4,7 +4,7 @@ export const editorStyles = css`
   .base {
     display: flex;
     flex-direction: column;
-    gap: var(--_gap);
+    gap: var(--_editor-gap);
   }
   .grid > :is(.number-list, .expression) {
     grid-column: 1 / -1;
@@ -24,7 +24,7 @@ export const editorStyles = css`
   }
   .caret {
     margin: 0;
-    color: var(--_danger);
+    color: var(--_error);
     white-space: pre;
     overflow-x: auto;
     font-size: 0.875rem;

@@ -3,24 +3,25 @@ import type { TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import {
   SCHEDULER_TYPES,
-  SchedulerConfigError,
   parseSchedulerConfig,
   schedulerDefaults,
   validateExpression,
-} from '../../src/schedule/index.js';
-import type { SchedulerConfig, SchedulerType } from '../../src/schedule/types.js';
-import '../lr-curve/index.js';
-import { ConfigEditorElement } from '../shared/editor-base.js';
-import { choiceField, numberField, numberList, toggleField } from '../shared/form-controls.js';
-import { formStyles, themeTokens } from '../shared/form.styles.js';
-import { formatNumber } from '../shared/number-rule.js';
-import { WARMUP_KINDS, asWarmup, initialConfig, schedulerGroups, warmupConfig } from './catalog.js';
-import type { WarmupKind, WarmupShape } from './catalog.js';
-import { expressionField } from './expression-field.js';
-import { FIELD_SPECS } from './fields.js';
-import type { FieldSpec } from './fields.js';
-import { SCHEDULER_TIPS } from './know-how.js';
-import { editorStyles } from './scheduler-editor.styles.js';
+} from '../../src/schedule/index';
+import type { SchedulerConfig, SchedulerType } from '../../src/schedule/types';
+import { configProblem } from '../../src/protocol/validation';
+import '../lr-curve/index';
+import { ConfigEditorElement } from '../shared/editor-base';
+import { choiceField, numberField, numberList, toggleField } from '../shared/form-controls';
+import { editorHost, formStyles } from '../shared/form.styles';
+import { formatNumber } from '../shared/number-rule';
+import { asWarmup, initialConfig, schedulerGroups, withWarmup } from './catalog';
+import type { WarmupShape } from './catalog';
+import { expressionField } from './expression-field';
+import { FIELD_SPECS } from './fields';
+import type { FieldSpec } from './fields';
+import { SCHEDULER_TIPS } from './know-how';
+import { editorStyles } from './scheduler-editor.styles';
+import { warmupFields } from './warmup-fields';
 
 type ConfigRecord = Record<string, unknown>;
 const asRecord = (config: SchedulerConfig) => config as unknown as ConfigRecord;
@@ -28,14 +29,7 @@ const fromRecord = (record: ConfigRecord) => record as unknown as SchedulerConfi
 
 /** The schema's message for `config`, path first ("gamma: must be ..."), or undefined. */
 function problemWith(config: SchedulerConfig): string | undefined {
-  try {
-    parseSchedulerConfig(config);
-    return undefined;
-  } catch (error) {
-    if (!(error instanceof SchedulerConfigError)) throw error;
-    const path = error.path.replace(/^scheduler\.?/, '');
-    return path ? `${path}: ${error.detail}` : error.detail;
-  }
+  return configProblem(parseSchedulerConfig, config);
 }
 
 /** "abc" is not a number: said before the schema sees NaN. */
@@ -77,19 +71,13 @@ function parseTyped(key: string, raw: string): number | string {
  * @csspart tips - The know-how list.
  * @csspart preview - The `<lr-curve>` preview.
  *
- * @cssproperty [--optim-color-text=#1b1f24] - Text colour (dark: #e6edf3).
- * @cssproperty [--optim-color-muted=#57606a] - Secondary text.
- * @cssproperty [--optim-color-input=#ffffff] - Input background.
- * @cssproperty [--optim-color-border=#8c959f] - Borders.
- * @cssproperty [--optim-color-accent=#0b63c7] - Toggles.
- * @cssproperty [--optim-color-focus=#0b63c7] - Focus ring.
- * @cssproperty [--optim-color-danger=#b3261e] - Errors.
- * @cssproperty [--optim-radius=6px] - Corner radius.
- * @cssproperty [--optim-gap=0.75rem] - Space between controls.
- * @cssproperty [--optim-font=system-ui, sans-serif] - Font family.
+ * @cssproperty --optim-lab-* - The theme tokens every element reads (ink, muted, surface, field, border,
+ *   accent, focus, error, radius, gap, font, ...); light and dark defaults: README, Theme.
+ *
+ * @tag scheduler-editor
  */
 export class SchedulerEditor extends ConfigEditorElement<SchedulerConfig> {
-  static override styles = [themeTokens, formStyles, editorStyles];
+  static override styles = [editorHost, formStyles, editorStyles];
 
   /** The scheduler config being edited. Setting it resets drafts and messages. */
   @property({ attribute: false }) override value: SchedulerConfig = { type: 'None' };
@@ -220,18 +208,6 @@ export class SchedulerEditor extends ConfigEditorElement<SchedulerConfig> {
     this.apply('lrLambda', 'lrLambda', raw, this.withKey('lrLambda', raw), commit);
   }
 
-  private withWarmup(shape: WarmupShape, kind: WarmupKind, length: number, factor?: number) {
-    const warmup = asRecord(warmupConfig(kind, length));
-    const factorKey = kind === 'LinearLR' ? 'startFactor' : 'factor';
-    if (factor === undefined) delete warmup[factorKey];
-    else warmup[factorKey] = factor;
-    return fromRecord({
-      type: 'SequentialLR',
-      schedulers: [fromRecord(warmup), shape.main],
-      milestones: [length],
-    });
-  }
-
   private onWarmupNumber(
     shape: WarmupShape,
     key: 'length' | 'factor',
@@ -256,15 +232,15 @@ export class SchedulerEditor extends ConfigEditorElement<SchedulerConfig> {
     }
     const candidate =
       key === 'length'
-        ? this.withWarmup(shape, shape.kind, parsed, shape.factor)
-        : this.withWarmup(shape, shape.kind, shape.length, parsed);
+        ? withWarmup(shape, shape.kind, parsed, shape.factor)
+        : withWarmup(shape, shape.kind, shape.length, parsed);
     this.apply(errorKey, errorKey, raw, candidate, commit);
   }
 
   private onMain(shape: WarmupShape, event: Event, commit: boolean): void {
     event.stopPropagation();
     const main = (event.target as SchedulerEditor).value;
-    const candidate = this.withWarmup(shape, shape.kind, shape.length, shape.factor);
+    const candidate = withWarmup(shape, shape.kind, shape.length, shape.factor);
     if (candidate.type === 'SequentialLR') candidate.schedulers[1] = main;
     this.apply('main', undefined, undefined, candidate, commit);
   }
@@ -331,75 +307,25 @@ export class SchedulerEditor extends ConfigEditorElement<SchedulerConfig> {
   }
 
   private renderWarmup(shape: WarmupShape | undefined): TemplateResult {
-    if (!shape) {
-      return html`<p part="hint" class="hint">
-          This SequentialLR is not of the form "warm-up, then one scheduler", so it is shown as
-          written and can be replaced by choosing a scheduler above.
-        </p>
-        <pre part="config" class="config" tabindex="0">
-${JSON.stringify(this.value, null, 2)}</pre>`;
-    }
-    const factorLabel =
-      shape.kind === 'LinearLR' ? 'Start factor (startFactor)' : 'Factor (factor)';
-    const factorDefault = schedulerDefaults(shape.kind) as ConfigRecord;
-    const factorKey = shape.kind === 'LinearLR' ? 'startFactor' : 'factor';
-    return html`<fieldset part="warmup" class="warmup">
-        <legend>Warm-up</legend>
-        <div class="grid">
-          ${choiceField({
-            id: 'sch-warmup-kind',
-            label: 'Kind',
-            value: shape.kind,
-            options: WARMUP_KINDS.map((k) => ({
-              value: k,
-              label: k === 'LinearLR' ? 'Linear ramp (LinearLR)' : 'Constant factor (ConstantLR)',
-            })),
-            onChange: (kind) =>
-              this.apply(
-                'warmup-kind',
-                undefined,
-                undefined,
-                this.withWarmup(shape, kind as WarmupKind, shape.length, shape.factor),
-                true,
-              ),
-          })}
-          ${numberField({
-            id: 'sch-warmup-length',
-            label: 'Warm-up steps',
-            text: this.drafts['warmup-length'] ?? String(shape.length),
-            error: this.errors['warmup-length'],
-            onInput: (raw) => this.onWarmupNumber(shape, 'length', raw, false),
-            onCommit: (raw) => this.onWarmupNumber(shape, 'length', raw, true),
-          })}
-          ${numberField({
-            id: 'sch-warmup-factor',
-            label: factorLabel,
-            text:
-              this.drafts['warmup-factor'] ??
-              formatNumber((shape.factor ?? factorDefault[factorKey]) as number),
-            error: this.errors['warmup-factor'],
-            onInput: (raw) => this.onWarmupNumber(shape, 'factor', raw, false),
-            onCommit: (raw) => this.onWarmupNumber(shape, 'factor', raw, true),
-          })}
-        </div>
-      </fieldset>
-      <fieldset part="main" class="main">
-        <legend>then</legend>
-        <scheduler-editor
-          nested
-          label="Main scheduler"
-          .value=${shape.main}
-          .steps=${Math.max(1, this.steps - shape.length)}
-          .baseLr=${this.baseLr}
-          @input=${(e: Event) => this.onMain(shape, e, false)}
-          @change=${(e: Event) => this.onMain(shape, e, true)}
-        ></scheduler-editor>
-      </fieldset>
-      ${
-        this.errors.main
-          ? html`<p class="error" part="error" role="alert">${this.errors.main}</p>`
-          : nothing
-      }`;
+    return warmupFields({
+      shape,
+      value: this.value,
+      drafts: this.drafts,
+      errors: this.errors,
+      steps: this.steps,
+      baseLr: this.baseLr,
+      onKind: (kind) =>
+        shape &&
+        this.apply(
+          'warmup-kind',
+          undefined,
+          undefined,
+          withWarmup(shape, kind, shape.length, shape.factor),
+          true,
+        ),
+      onNumber: (key, raw, commit) => shape && this.onWarmupNumber(shape, key, raw, commit),
+      onMain: (event, commit) => shape && this.onMain(shape, event, commit),
+    });
   }
 
   protected override render(): TemplateResult {

@@ -1,4 +1,4 @@
-import { LitElement } from 'lit';
+import { OptimElement } from './optim-element';
 import type { PropertyValues } from 'lit';
 import { state } from 'lit/decorators.js';
 
@@ -8,7 +8,7 @@ import { state } from 'lit/decorators.js';
  * events on the host. `change` fires only when the committed config really changed and no
  * field shows an error, so listeners never see a half-edited or invalid config.
  */
-export abstract class ConfigEditorElement<T extends object> extends LitElement {
+export abstract class ConfigEditorElement<T extends object> extends OptimElement {
   abstract value: T;
 
   /** Text being typed per field key, shown instead of the value until committed. */
@@ -37,7 +37,7 @@ export abstract class ConfigEditorElement<T extends object> extends LitElement {
   protected setValue(next: T, commit: boolean): void {
     this.editing = true;
     this.value = next;
-    this.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    this.emitValueEvent('input');
     if (commit) this.commit();
     void this.updateComplete.then(() => (this.editing = false));
   }
@@ -46,7 +46,7 @@ export abstract class ConfigEditorElement<T extends object> extends LitElement {
     const json = JSON.stringify(this.value);
     if (json === this.committed || Object.keys(this.errors).length > 0) return;
     this.committed = json;
-    this.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+    this.emitValueEvent('change');
   }
 
   protected setDraft(key: string, text: string | undefined): void {

@@ -9,8 +9,8 @@ import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
-import { LR_SLIDER_TICKS, lrToTick, tickToLr } from './log-scale.js';
-import { formatNumber } from './number-rule.js';
+import { LR_SLIDER_TICKS, lrToTick, tickToLr } from './log-scale';
+import { formatNumber } from './number-rule';
 
 function stop(event: Event): HTMLInputElement | HTMLSelectElement {
   event.stopPropagation();

@@ -1,9 +1,7 @@
 import { css } from 'lit';
+import { themeStyles } from './theme';
 
-/**
- * Form look shared by <optimizer-picker> and <scheduler-editor>. Colours come from the
- * host's custom properties (set in each element's styles) so one theme serves both.
- */
+/** Form look shared by <optimizer-picker> and <scheduler-editor>, in the theme's tokens. */
 export const formStyles = css`
   .field {
     display: flex;
@@ -29,7 +27,7 @@ export const formStyles = css`
   select {
     font: inherit;
     color: inherit;
-    background: var(--_input-bg);
+    background: var(--_field);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     padding: 0.375rem 0.5rem;
@@ -38,8 +36,8 @@ export const formStyles = css`
     box-sizing: border-box;
   }
   input[aria-invalid='true'] {
-    border-color: var(--_danger);
-    box-shadow: 0 0 0 1px var(--_danger);
+    border-color: var(--_error);
+    box-shadow: 0 0 0 1px var(--_error);
   }
   input[type='checkbox'] {
     width: 1.125rem;
@@ -66,7 +64,7 @@ export const formStyles = css`
     flex: 0 1 8rem;
   }
   .error {
-    color: var(--_danger);
+    color: var(--_error);
     font-size: 0.8125rem;
     margin: 0;
   }
@@ -102,7 +100,7 @@ export const formStyles = css`
   button {
     font: inherit;
     color: inherit;
-    background: var(--_input-bg);
+    background: var(--_field);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     padding: 0.25rem 0.625rem;
@@ -116,45 +114,20 @@ export const formStyles = css`
 `;
 
 /**
- * The theme tokens both editors expose on :host, with light and dark defaults. Private
- * `--_x` variables resolve the public `--optim-x` ones once, so the rules above stay short.
- * Each falls back to the page-wide `--optim-lab-*` family the plots and the lab read, so one
- * rule on a page themes every element; `--optim-color-*` still wins for editor-only tweaks.
+ * The editors' host on top of the theme (components/shared/theme.ts): a block with its own
+ * surface, and the editors' tighter spacing.
  */
-export const themeTokens = css`
-  :host {
-    --_fg: var(--optim-color-text, var(--optim-lab-ink, #1b1f24));
-    --_muted: var(--optim-color-muted, var(--optim-lab-muted, #57606a));
-    --_bg: var(--optim-color-surface, var(--optim-lab-surface, #ffffff));
-    --_input-bg: var(--optim-color-input, var(--optim-lab-surface, #ffffff));
-    --_border: var(--optim-color-border, var(--optim-lab-border, #8c959f));
-    --_accent: var(--optim-color-accent, var(--optim-lab-accent, #0b63c7));
-    --_focus: var(--optim-color-focus, var(--optim-lab-focus, #0b63c7));
-    --_danger: var(--optim-color-danger, var(--optim-lab-error, #b3261e));
-    --_radius: var(--optim-radius, var(--optim-lab-radius, 6px));
-    --_gap: var(--optim-gap, 0.75rem);
-    display: block;
-    /* Own background and colour scheme: light text must never land on a page's white. */
-    color-scheme: light dark;
-    color: var(--_fg);
-    background: var(--_bg);
-    font-family: var(--optim-font, var(--optim-lab-font, system-ui, sans-serif));
-    font-size: var(--optim-font-size, 1rem);
-    line-height: 1.4;
-  }
-  @media (prefers-color-scheme: dark) {
+export const editorHost = [
+  themeStyles,
+  css`
     :host {
-      --_fg: var(--optim-color-text, var(--optim-lab-ink, #e6edf3));
-      --_muted: var(--optim-color-muted, var(--optim-lab-muted, #a8b3bf));
-      --_bg: var(--optim-color-surface, var(--optim-lab-surface, #0d1117));
-      --_input-bg: var(--optim-color-input, var(--optim-lab-surface, #161b22));
-      --_border: var(--optim-color-border, var(--optim-lab-border, #6e7681));
-      --_accent: var(--optim-color-accent, var(--optim-lab-accent, #58a6ff));
-      --_focus: var(--optim-color-focus, var(--optim-lab-focus, #79c0ff));
-      --_danger: var(--optim-color-danger, var(--optim-lab-error, #ff8a80));
+      --_editor-gap: calc(var(--_gap) * 0.75);
+      display: block;
+      font-size: 1rem;
+      line-height: 1.4;
     }
-  }
-  :host([hidden]) {
-    display: none;
-  }
-`;
+    :host([hidden]) {
+      display: none;
+    }
+  `,
+];

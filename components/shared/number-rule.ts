@@ -1,42 +1,29 @@
 /**
- * Range rules for numeric form fields, and the messages that name the field and what is
- * allowed. Kept apart from the form widgets so both editors (and their tests) share the
- * exact wording.
+ * How the page words a numeric range (the range itself is the config schema's `NumberRule`,
+ * read with `ruleOf`), and the messages that name the field and what is allowed. Kept apart
+ * from the form widgets so every form (and its tests) shares the exact wording.
  */
+import { satisfiesRule } from '../../src/protocol/validation';
+import type { NumberRule } from '../../src/protocol/validation';
 
-export interface NumberRule {
-  min?: number;
-  max?: number;
-  /** The bound itself is not allowed: (min, ...) rather than [min, ...]. */
-  minOpen?: boolean;
-  maxOpen?: boolean;
-  integer?: boolean;
-}
+export { satisfiesRule };
+export type { NumberRule };
 
 export type NumberCheck = { ok: true; value: number } | { ok: false; message: string };
 
-/** "a number ≥ 0", "an integer ≥ 1", "a number in [0, 1)". */
+/** "a number ≥ 0", "an integer ≥ 1", "a number in [0, 1)", "an integer from 1 to 512". */
 export function describeRule(rule: NumberRule): string {
   const noun = rule.integer ? 'an integer' : 'a number';
   const { min, max } = rule;
+  if (rule.integer && min !== undefined && max !== undefined && !rule.minOpen && !rule.maxOpen) {
+    return `an integer from ${min} to ${max}`;
+  }
   if (min !== undefined && max !== undefined) {
     return `${noun} in ${rule.minOpen ? '(' : '['}${min}, ${max}${rule.maxOpen ? ')' : ']'}`;
   }
   if (min !== undefined) return `${noun} ${rule.minOpen ? '>' : '≥'} ${min}`;
   if (max !== undefined) return `${noun} ${rule.maxOpen ? '<' : '≤'} ${max}`;
   return noun;
-}
-
-export function satisfiesRule(value: number, rule: NumberRule): boolean {
-  if (!Number.isFinite(value)) return false;
-  if (rule.integer && !Number.isInteger(value)) return false;
-  if (rule.min !== undefined && (rule.minOpen ? value <= rule.min : value < rule.min)) {
-    return false;
-  }
-  if (rule.max !== undefined && (rule.maxOpen ? value >= rule.max : value > rule.max)) {
-    return false;
-  }
-  return true;
 }
 
 /** Parses what a person typed; `field` is the PyTorch option name shown in the message. */

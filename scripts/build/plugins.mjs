@@ -28,49 +28,58 @@ export function forbidImports(bundleName, forbidden = /^@tensorflow\//) {
   };
 }
 
-/** The worker entry as `workers/client.ts` names it, and the file name it has in dist/. */
-const WORKER_SOURCE = /^(['"`])(?:\.\.?\/)+(?:workers\/)?trainer\.worker(?:\.ts|\.js)?\1$/;
 const WORKER_URL_IN_SOURCE =
   /\bnew\s+Worker\s*\(\s*new\s+URL\s*\(\s*('[^']+'|"[^"]+"|`[^`$]+`)\s*,\s*import\.meta\.url\s*\)/g;
 
+/** `'./trainer.worker.ts'` (or `../workers/trainer.worker`, with or without .ts/.js) -> 'trainer.worker'. */
+function workerEntryName(literal) {
+  const match = /^(['"`])(?:\.\.?\/)+(?:workers\/)?([\w-]+\.worker)(?:\.ts|\.js)?\1$/.exec(literal);
+  return match?.[2];
+}
+
 /**
- * Points `new Worker(new URL('./trainer.worker.ts', import.meta.url))` at the separately
- * built `./<workerFileName>` next to the embed, resolved at run time against the embed's own
- * `import.meta.url`. Without this, Vite bundles the worker as an extra asset with a
- * root-absolute path (breaks when dist/ is served from a sub-path). The extra parentheses
- * and the @vite-ignore comment keep Vite's worker and asset plugins from rewriting it again.
- * The build fails if no such worker construction was found, so a renamed worker cannot
- * silently ship a broken embed.
- * @param {string} workerFileName e.g. 'optim-lab.worker.js'
+ * Points each `new Worker(new URL('./<name>.worker.ts', import.meta.url))` of the clients at
+ * the separately built file `workers[name]` next to the embed, resolved at run time against
+ * the embed's own `import.meta.url`. Without this, Vite bundles the worker as an extra asset
+ * with a root-absolute path (breaks when dist/ is served from a sub-path). The extra
+ * parentheses and the @vite-ignore comment keep Vite's worker and asset plugins from
+ * rewriting it again. The build fails if a listed worker is never constructed, so a renamed
+ * worker cannot silently ship a broken embed.
+ * @param {Record<string, string>} workers e.g. { 'trainer.worker': 'optim-lab.worker.js' }
  * @returns {import('vite').Plugin}
  */
-export function workerBesideEmbed(workerFileName) {
-  let rewrites = 0;
+export function workerBesideEmbed(workers) {
+  const rewrites = new Map();
   return {
     name: 'optim-lab:worker-beside-embed',
     enforce: 'pre',
     buildStart() {
-      rewrites = 0;
+      rewrites.clear();
     },
     transform(code, id) {
       if (id.includes('/node_modules/') || !code.includes('import.meta.url')) return null;
       let changed = false;
       const out = code.replace(WORKER_URL_IN_SOURCE, (whole, literal) => {
-        if (!WORKER_SOURCE.test(literal)) return whole;
+        const name = workerEntryName(literal);
+        const fileName = name === undefined ? undefined : workers[name];
+        if (fileName === undefined) return whole;
         changed = true;
-        rewrites += 1;
+        rewrites.set(name, (rewrites.get(name) ?? 0) + 1);
         return `new Worker((new URL(/* @vite-ignore */ ${JSON.stringify(
-          `./${workerFileName}`,
+          `./${fileName}`,
         )}, import.meta.url))`;
       });
       return changed ? { code: out, map: null } : null;
     },
     buildEnd(error) {
-      if (!error && rewrites === 0) {
-        this.error(
-          'The embed constructs no trainer worker: expected ' +
-            "new Worker(new URL('./trainer.worker.ts', import.meta.url), ...) in workers/client.ts.",
-        );
+      if (error) return;
+      for (const name of Object.keys(workers)) {
+        if (!rewrites.has(name)) {
+          this.error(
+            `The embed constructs no ${name}: expected ` +
+              `new Worker(new URL('./${name}.ts', import.meta.url), ...) in a workers/ client.`,
+          );
+        }
       }
     },
   };

@@ -10,6 +10,12 @@ export const root = path.resolve(import.meta.dirname, '../..');
 export const outDir = path.join(root, 'dist');
 export const EMBED_FILE = 'optim-lab.js';
 export const WORKER_FILE = 'optim-lab.worker.js';
+export const SURFACE_WORKER_FILE = 'optim-lab-surface.worker.js';
+/** Worker entries as the clients name them (`./x.worker.ts`) -> their files beside the embed. */
+export const EMBED_WORKERS = {
+  'trainer.worker': WORKER_FILE,
+  'surface.worker': SURFACE_WORKER_FILE,
+};
 
 const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
 const dependencyNames = Object.keys(pkg.dependencies ?? {});
@@ -67,20 +73,25 @@ export const scheduleTarget = () =>
   });
 
 /**
- * The trainer worker as one self-contained module (TF.js and its backends inside). Not library
- * mode: library mode inlines every asset as base64, and the wasm binaries must instead sit
- * beside the worker as files, reached through `new URL('x.wasm', import.meta.url)`, which is
- * what `base: './'` makes Vite emit for the `?url` imports in src/backend/wasm-paths.ts.
+ * A worker as one self-contained module (TF.js inside). Not library mode: library mode
+ * inlines every asset as base64, and the wasm binaries must instead sit beside the worker as
+ * files, reached through `new URL('x.wasm', import.meta.url)`, which is what `base: './'`
+ * makes Vite emit for the `?url` imports in src/backend/wasm-paths.ts.
  */
-export function workerTarget({ entry = 'workers/trainer.worker.ts' } = {}) {
+export function workerTarget({
+  entry = 'workers/trainer.worker.ts',
+  fileName = WORKER_FILE,
+  alias = [],
+} = {}) {
   return base({
     base: './',
     define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+    resolve: { alias },
     build: {
       minify: true,
       // TF.js makes the worker's source map ~17 MB; not worth shipping in the package.
       sourcemap: false,
-      // The worker is TF.js plus three backends in one file by design.
+      // The trainer worker is TF.js plus three backends in one file by design.
       chunkSizeWarningLimit: 2000,
       modulePreload: false,
       assetsInlineLimit: 0,
@@ -90,7 +101,7 @@ export function workerTarget({ entry = 'workers/trainer.worker.ts' } = {}) {
         output: {
           format: 'es',
           codeSplitting: false,
-          entryFileNames: WORKER_FILE,
+          entryFileNames: fileName,
           // Unhashed names: TF.js asks for the wasm files by these exact names.
           assetFileNames: '[name][extname]',
         },
@@ -100,8 +111,25 @@ export function workerTarget({ entry = 'workers/trainer.worker.ts' } = {}) {
 }
 
 /**
+ * The loss-surface worker: TF.js reduced to tfjs-core and the cpu backend (see
+ * workers/surface-tfjs.ts), so a page with only <loss-surface> loads no trainer, no wasm and
+ * no WebGPU.
+ */
+export const surfaceWorkerTarget = () =>
+  workerTarget({
+    entry: 'workers/surface.worker.ts',
+    fileName: SURFACE_WORKER_FILE,
+    alias: [
+      {
+        find: /^@tensorflow\/tfjs$/,
+        replacement: path.resolve(root, 'workers/surface-tfjs.ts'),
+      },
+    ],
+  });
+
+/**
  * The one-file embed: registers every element, bundles lit/d3/katex, and contains no TF.js.
- * Its worker is the separate WORKER_FILE, found relative to the embed's own URL. Built as an
+ * Its workers are the separate EMBED_WORKERS files, found relative to the embed's own URL. Built as an
  * app entry rather than in library mode, because library mode keeps the ES output's
  * whitespace (~640 kB instead of ~400 kB); preserveEntrySignatures keeps its exports.
  */
@@ -109,7 +137,7 @@ export function embedTarget({ entry = 'components/embed.ts' } = {}) {
   return base({
     base: './',
     define: { 'process.env.NODE_ENV': JSON.stringify('production') },
-    plugins: [forbidImports(`dist/${EMBED_FILE}`), workerBesideEmbed(WORKER_FILE)],
+    plugins: [forbidImports(`dist/${EMBED_FILE}`), workerBesideEmbed(EMBED_WORKERS)],
     build: {
       minify: true,
       sourcemap: true,

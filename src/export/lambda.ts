@@ -34,6 +34,11 @@ const PYTHON_FUNCTION: Record<FunctionName, string> = {
   ceil: 'math.ceil',
   cos: 'math.cos',
   sin: 'math.sin',
+  tan: 'math.tan',
+  atan: 'math.atan',
+  sinh: 'math.sinh',
+  cosh: 'math.cosh',
+  tanh: 'math.tanh',
 };
 
 interface Printed {
@@ -56,8 +61,9 @@ function print(node: Node): Printed {
   switch (node.kind) {
     case 'number':
       return { text: numberLiteral(node.value), level: Level.Atom };
-    case 'epoch':
-      return { text: 'epoch', level: Level.Atom };
+    case 'variable':
+      // lrLambda's only variable is `epoch`, the lambda's parameter.
+      return { text: node.name, level: Level.Atom };
     case 'negate':
       return { text: `-${wrap(print(node.operand), Level.Unary)}`, level: Level.Unary };
     case 'call': {

@@ -1,5 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
+import { ConfigError } from '../protocol/validation';
 import { TorchOptimizer } from './base';
+import { assertSettable } from './config';
 import type { ParameterState } from './state';
 import type { Betas } from './types';
 
@@ -9,12 +11,6 @@ interface AdamLikeResolved {
   eps: number;
   weightDecay: number;
   maximize: boolean;
-}
-
-function assertBeta(field: string, value: unknown): void {
-  if (typeof value !== 'number' || !(value >= 0 && value < 1)) {
-    throw new Error(`${field}: must be in [0, 1), got ${String(value)}`);
-  }
 }
 
 /**
@@ -44,10 +40,10 @@ export abstract class AdamLike extends TorchOptimizer {
   /** Schedulers that cycle momentum write betas[0] here (as torch's OneCycleLR does). */
   set betas(value: Betas) {
     if (!Array.isArray(value) || value.length !== 2) {
-      throw new Error(`betas: must be a pair [beta1, beta2], got ${String(value)}`);
+      throw new ConfigError('betas', `must be a pair [beta1, beta2], got ${String(value)}`);
     }
-    assertBeta('betas[0]', value[0]);
-    assertBeta('betas[1]', value[1]);
+    assertSettable('beta', 'betas[0]', value[0]);
+    assertSettable('beta', 'betas[1]', value[1]);
     this.betasValue = [value[0], value[1]];
   }
 

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { assertSettable } from './config';
 import { ScalarCache } from './scalars';
 import { ParameterState } from './state';
 import type { OptimizerConfig } from './types';
@@ -34,12 +35,6 @@ function splitWeightName(name: string): { paramName: string; key: string } {
   return { paramName: name.slice(0, cut), key: name.slice(cut + 1) };
 }
 
-export function assertFiniteNonNegative(field: string, value: number): void {
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
-    throw new Error(`${field}: must be a finite number >= 0, got ${String(value)}`);
-  }
-}
-
 /**
  * A torch.optim optimizer as a tf.Optimizer, so `minimize`, `applyGradients` and
  * `LayersModel.compile({ optimizer })` all work.
@@ -69,7 +64,7 @@ export abstract class TorchOptimizer extends tf.Optimizer {
   }
 
   set lr(value: number) {
-    assertFiniteNonNegative('lr', value);
+    assertSettable('nonNegative', 'lr', value);
     this.lrValue = value;
   }
 

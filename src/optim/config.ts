@@ -1,4 +1,14 @@
 import * as v from 'valibot';
+import {
+  ConfigError,
+  checkField,
+  formatPath,
+  issueKeys,
+  joinPath,
+  ruleOf,
+  ruleSchema,
+} from '../protocol/validation';
+import type { NumberRule } from '../protocol/validation';
 import { OPTIMIZER_TYPES, optimizerDefaults } from './defaults';
 import type { ResolvedBaseOptimizerConfig, ResolvedOptimizerConfig } from './resolved';
 import type { OptimizerType } from './types';
@@ -12,25 +22,44 @@ function show(value: unknown): string {
   return String(value);
 }
 
-/** An optional number field; `rule` completes "must be ..." in the error message. */
-function numberField(rule: string, ok: (value: number) => boolean): Schema {
-  const message = (issue: v.BaseIssue<unknown>) => `must be ${rule}, got ${show(issue.input)}`;
-  return v.optional(v.pipe(v.number(message), v.check(ok, message)));
+/** "a finite number >= 0", "in [0, 1)", "an integer >= 1": how this parser words a range. */
+function ruleWords(rule: NumberRule): string {
+  const { min, max } = rule;
+  if (min !== undefined && max !== undefined) {
+    return `in ${rule.minOpen ? '(' : '['}${min}, ${max}${rule.maxOpen ? ')' : ']'}`;
+  }
+  const noun = rule.integer ? 'an integer' : 'a finite number';
+  if (min !== undefined) return `${noun} ${rule.minOpen ? '>' : '>='} ${min}`;
+  if (max !== undefined) return `${noun} ${rule.maxOpen ? '<' : '<='} ${max}`;
+  return noun;
 }
 
-const nonNegative = () => numberField('a finite number >= 0', (x) => Number.isFinite(x) && x >= 0);
-const positive = () => numberField('a finite number > 0', (x) => Number.isFinite(x) && x > 0);
-const unitInterval = () => numberField('in [0, 1]', (x) => x >= 0 && x <= 1);
+/** A number in `rule`'s range; the rule travels with the schema (see `optimizerOptionRule`). */
+function ruled(rule: NumberRule) {
+  return ruleSchema(rule, (issue) => `must be ${ruleWords(rule)}, got ${show(issue.input)}`);
+}
+
+const NON_NEGATIVE: NumberRule = { min: 0 };
+const POSITIVE: NumberRule = { min: 0, minOpen: true };
+const UNIT: NumberRule = { min: 0, max: 1 };
+const BETA: NumberRule = { min: 0, max: 1, maxOpen: true };
+
+const nonNegative = () => v.optional(ruled(NON_NEGATIVE));
+const positive = () => v.optional(ruled(POSITIVE));
+const unitInterval = () => v.optional(ruled(UNIT));
 const flag = () =>
   v.optional(v.boolean((issue) => `must be true or false, got ${show(issue.input)}`));
 
-const beta = v.pipe(
-  v.number((issue) => `must be in [0, 1), got ${show(issue.input)}`),
-  v.check(
-    (x) => x >= 0 && x < 1,
-    (issue) => `must be in [0, 1), got ${show(issue.input)}`,
-  ),
-);
+const beta = ruled(BETA);
+
+/**
+ * Checks a value set on a live optimizer (`opt.lr = 0.1`, one of `opt.betas`) with the rule
+ * its config option has; throws the ConfigError the config parser would, at `path`.
+ */
+export function assertSettable(kind: 'nonNegative' | 'beta', path: string, value: unknown): void {
+  const checked = checkField(kind === 'beta' ? beta : ruled(NON_NEGATIVE), value, path);
+  if (checked instanceof ConfigError) throw checked;
+}
 const pairMessage = (issue: v.BaseIssue<unknown>) =>
   `must be a pair [beta1, beta2] of numbers in [0, 1), got ${show(issue.input)}`;
 const betas = () =>
@@ -100,16 +129,71 @@ function nesterovAllowed(input: Record<string, unknown>): boolean {
   return momentum > 0 && dampening === 0;
 }
 
+/** Each optimizer's options (PyTorch's names) and what each accepts. */
+const OPTIONS: Record<BaseType, v.ObjectEntries> = {
+  SGD: {
+    lr: nonNegative(),
+    momentum: nonNegative(),
+    dampening: v.optional(ruled({})),
+    weightDecay: nonNegative(),
+    nesterov: flag(),
+    maximize: flag(),
+  },
+  Adam: { ...adamLike(), amsgrad: flag() },
+  AdamW: { ...adamLike(), amsgrad: flag() },
+  NAdam: { ...adamLike(), momentumDecay: nonNegative() },
+  RAdam: adamLike(),
+  Adamax: adamLike(),
+  Adagrad: {
+    lr: nonNegative(),
+    lrDecay: nonNegative(),
+    weightDecay: nonNegative(),
+    initialAccumulatorValue: nonNegative(),
+    eps: positive(),
+    maximize: flag(),
+  },
+  Adadelta: {
+    lr: nonNegative(),
+    rho: unitInterval(),
+    eps: positive(),
+    weightDecay: nonNegative(),
+    maximize: flag(),
+  },
+  RMSprop: {
+    lr: nonNegative(),
+    alpha: unitInterval(),
+    eps: positive(),
+    weightDecay: nonNegative(),
+    momentum: nonNegative(),
+    centered: flag(),
+    maximize: flag(),
+  },
+};
+
+const LOOKAHEAD_OPTIONS = {
+  k: v.optional(ruled({ min: 1, integer: true })),
+  alpha: unitInterval(),
+  // Checked by parseOptimizerConfig itself, so its errors carry the nested path.
+  optimizer: v.unknown(),
+} satisfies v.ObjectEntries;
+
+/**
+ * The range a numeric option accepts, as data: `key` is the option (`lr`, `k`) or one entry
+ * of betas (`betas.0`). Undefined for options that are not numbers (flags, the inner
+ * optimizer). Forms check what a person types against it before building a config.
+ */
+export function optimizerOptionRule(type: OptimizerType, key: string): NumberRule | undefined {
+  if (key.startsWith('betas.'))
+    return 'betas' in (OPTIONS[type as BaseType] ?? {}) ? BETA : undefined;
+  const entries: v.ObjectEntries =
+    type === 'Lookahead' ? LOOKAHEAD_OPTIONS : (OPTIONS[type as BaseType] ?? {});
+  const schema = entries[key] as v.GenericSchema | undefined;
+  return schema ? ruleOf(schema) : undefined;
+}
+
 const SCHEMAS: Record<BaseType, Schema> = {
   SGD: v.pipe(
-    optimizerObject('SGD', {
-      lr: nonNegative(),
-      momentum: nonNegative(),
-      dampening: numberField('a finite number', Number.isFinite),
-      weightDecay: nonNegative(),
-      nesterov: flag(),
-      maximize: flag(),
-    }),
+    optimizerObject('SGD', OPTIONS.SGD),
     v.forward(
       v.check(
         (input: Record<string, unknown>) => nesterovAllowed(input),
@@ -118,63 +202,26 @@ const SCHEMAS: Record<BaseType, Schema> = {
       ['nesterov'],
     ),
   ) as Schema,
-  Adam: optimizerObject('Adam', { ...adamLike(), amsgrad: flag() }),
-  AdamW: optimizerObject('AdamW', { ...adamLike(), amsgrad: flag() }),
-  NAdam: optimizerObject('NAdam', { ...adamLike(), momentumDecay: nonNegative() }),
-  RAdam: optimizerObject('RAdam', adamLike()),
-  Adamax: optimizerObject('Adamax', adamLike()),
-  Adagrad: optimizerObject('Adagrad', {
-    lr: nonNegative(),
-    lrDecay: nonNegative(),
-    weightDecay: nonNegative(),
-    initialAccumulatorValue: nonNegative(),
-    eps: positive(),
-    maximize: flag(),
-  }),
-  Adadelta: optimizerObject('Adadelta', {
-    lr: nonNegative(),
-    rho: unitInterval(),
-    eps: positive(),
-    weightDecay: nonNegative(),
-    maximize: flag(),
-  }),
-  RMSprop: optimizerObject('RMSprop', {
-    lr: nonNegative(),
-    alpha: unitInterval(),
-    eps: positive(),
-    weightDecay: nonNegative(),
-    momentum: nonNegative(),
-    centered: flag(),
-    maximize: flag(),
-  }),
+  ...(Object.fromEntries(
+    (Object.keys(OPTIONS) as BaseType[])
+      .filter((type) => type !== 'SGD')
+      .map((type) => [type, optimizerObject(type, OPTIONS[type])]),
+  ) as Record<Exclude<BaseType, 'SGD'>, Schema>),
 };
 
 const LOOKAHEAD_SCHEMA = v.strictObject(
-  {
-    type: v.literal('Lookahead'),
-    k: numberField('an integer >= 1', (x) => Number.isInteger(x) && x >= 1),
-    alpha: unitInterval(),
-    // Checked by parseOptimizerConfig itself, so its errors carry the nested path.
-    optimizer: v.unknown(),
-  },
+  { type: v.literal('Lookahead'), ...LOOKAHEAD_OPTIONS },
   unknownOptionMessage('Lookahead', ['type', 'k', 'alpha', 'optimizer']),
 );
-
-function formatPath(root: string, issue: v.BaseIssue<unknown>): string {
-  let path = root;
-  for (const item of issue.path ?? []) {
-    const key: unknown = item.key;
-    path += typeof key === 'number' ? `[${key}]` : `.${String(key)}`;
-  }
-  return path;
-}
 
 function validate(schema: Schema, input: unknown, path: string): Record<string, unknown> {
   const result = v.safeParse(schema, input);
   if (!result.success) {
-    throw new Error(
-      result.issues.map((issue) => `${formatPath(path, issue)}: ${issue.message}`).join('\n'),
-    );
+    const [first, ...others] = result.issues.map((issue) => ({
+      path: joinPath(path, formatPath(issueKeys(issue))),
+      detail: issue.message,
+    }));
+    throw new ConfigError(first.path, first.detail, others);
   }
   return result.output as Record<string, unknown>;
 }
@@ -190,19 +237,20 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 function checkType(input: unknown, path: string, allowed: readonly OptimizerType[]): OptimizerType {
   if (!isRecord(input)) {
-    throw new Error(
-      `${path}: must be an optimizer config object with a "type", got ${show(input)}`,
+    throw new ConfigError(
+      path,
+      `must be an optimizer config object with a "type", got ${show(input)}`,
     );
   }
   const type = input.type;
   const expected = `expected one of ${allowed.join(', ')}`;
-  if (type === undefined) throw new Error(`${path}.type: required; ${expected}`);
+  if (type === undefined) throw new ConfigError(joinPath(path, 'type'), `required; ${expected}`);
   if (typeof type !== 'string' || !(allowed as readonly string[]).includes(type)) {
     const what =
       type === 'Lookahead'
         ? 'Lookahead cannot wrap another Lookahead'
         : `unknown optimizer ${show(type)}`;
-    throw new Error(`${path}.type: ${what}; ${expected}`);
+    throw new ConfigError(joinPath(path, 'type'), `${what}; ${expected}`);
   }
   return type as OptimizerType;
 }
@@ -217,15 +265,16 @@ function parseBase(input: unknown, path: string): ResolvedBaseOptimizerConfig {
 
 /**
  * Validates an optimizer config at the API boundary and fills in PyTorch's defaults.
- * Throws an Error naming the field path (`optimizer.betas[0]: must be in [0, 1), got 1.2`);
+ * Throws a ConfigError naming the field path (`optimizer.betas[0]: must be in [0, 1), got 1.2`);
  * nothing is coerced or silently dropped. `path` names the config in messages.
  */
 export function parseOptimizerConfig(input: unknown, path = 'optimizer'): ResolvedOptimizerConfig {
   const type = checkType(input, path, OPTIMIZER_TYPES);
   if (type !== 'Lookahead') return parseBase(input, path);
   if ((input as Record<string, unknown>).optimizer === undefined) {
-    throw new Error(
-      `${path}.optimizer: required; expected the inner optimizer's config, e.g. { type: 'Adam' }`,
+    throw new ConfigError(
+      joinPath(path, 'optimizer'),
+      "required; expected the inner optimizer's config, e.g. { type: 'Adam' }",
     );
   }
   const output = validate(LOOKAHEAD_SCHEMA, input, path);
@@ -234,6 +283,6 @@ export function parseOptimizerConfig(input: unknown, path = 'optimizer'): Resolv
     type: 'Lookahead',
     k: (output.k as number | undefined) ?? defaults.k,
     alpha: (output.alpha as number | undefined) ?? defaults.alpha,
-    optimizer: parseBase(output.optimizer, `${path}.optimizer`),
+    optimizer: parseBase(output.optimizer, joinPath(path, 'optimizer')),
   };
 }

@@ -20,7 +20,9 @@ export function createOptimizer(config: OptimizerConfig): TorchOptimizer {
 
 export { TorchOptimizer } from './base';
 export { ParameterState } from './state';
-export { parseOptimizerConfig } from './config';
+export { parseOptimizerConfig, optimizerOptionRule } from './config';
+export { readOption, withOption, withDefaultLr } from './options';
+export type { OptionValue } from './options';
 export { optimizerDefaults, OPTIMIZER_TYPES } from './defaults';
 export { OPTIMIZER_CLASSES } from './registry';
 export { SGD } from './sgd';

@@ -1,4 +1,5 @@
-import { assertFiniteNonNegative, TorchOptimizer } from './base';
+import { TorchOptimizer } from './base';
+import { assertSettable } from './config';
 
 interface MomentumLikeResolved {
   lr: number;
@@ -29,7 +30,7 @@ export abstract class MomentumLike extends TorchOptimizer {
   }
 
   set momentum(value: number) {
-    assertFiniteNonNegative('momentum', value);
+    assertSettable('nonNegative', 'momentum', value);
     this.momentumValue = value;
   }
 }

@@ -166,12 +166,11 @@ export interface TrainerApi {
   init(options?: InitOptions): Promise<BackendInfo>;
   /**
    * Validates and installs an experiment (stopping and discarding any current one).
-   * Resolves with the fully defaulted config; rejects with a message naming the field,
+   * Resolves with the fully defaulted config; rejects with a ConfigError naming the field,
    * e.g. `runs[0].optimizer.lr: must be ...`, leaving the current experiment untouched.
-   * Typed `unknown` on purpose: the worker validates whatever arrives (write an
-   * `ExperimentConfigInput` for editor help).
+   * The worker validates whatever arrives, whatever its type.
    */
-  configure(config: ExperimentConfigInput | unknown): Promise<ExperimentConfig>;
+  configure(config: ExperimentConfigInput): Promise<ExperimentConfig>;
   /** Starts (or resumes) training all live runs; resolves once the loop is running. */
   start(): Promise<void>;
   /** Stops stepping after the step in flight; resolves once stopped. */
@@ -186,10 +185,10 @@ export interface TrainerApi {
    * config did not set explicitly. Leaves the experiment paused at step 0 (status 'idle'). */
   reset(options?: { seed?: number }): Promise<void>;
   /** Adds a run starting at step 0 from the experiment's initial weights; resolves with its id. */
-  addRun(run: RunConfigInput | unknown): Promise<string>;
+  addRun(run: RunConfigInput): Promise<string>;
   removeRun(runId: string): Promise<void>;
   /** Changes a run's optimizer / scheduler mid-training (see RunUpdate). */
-  updateRun(runId: string, update: RunUpdate | unknown): Promise<RunConfig>;
+  updateRun(runId: string, update: RunUpdate): Promise<RunConfig>;
   /** Streams batched progress to `onProgress` (a Comlink.proxy across the worker boundary). */
   subscribe(onProgress: (msg: ProgressBatch) => void, options?: SubscribeOptions): Promise<number>;
   unsubscribe(subscriptionId: number): Promise<void>;
@@ -205,5 +204,41 @@ export interface TrainerApi {
    * first); control calls made meanwhile wait until it is done. Options are validated, errors
    * naming the field (`findLr.endLr: must be > startLr`).
    */
-  findLr(options?: LrFinderOptions | unknown): Promise<LrFinderResult>;
+  findLr(options?: LrFinderOptions): Promise<LrFinderResult>;
 }
+
+/**
+ * The TrainerApi methods every layer passes on as they are, in one list: the worker's
+ * service forwards each to the engine once a backend runs, the page's client to the worker
+ * through comlink (tracked, so a dying worker rejects it). Both generate those methods from
+ * this list (workers/bridge.ts); a method is added to TrainerApi, the engine and here.
+ */
+export const FORWARDED_METHODS = [
+  'configure',
+  'start',
+  'pause',
+  'resume',
+  'step',
+  'waitForStop',
+  'reset',
+  'addRun',
+  'removeRun',
+  'updateRun',
+  'getState',
+  'predictGrid',
+  'getDataset',
+] as const satisfies readonly (keyof TrainerApi)[];
+export type ForwardedMethod = (typeof FORWARDED_METHODS)[number];
+
+/**
+ * The methods written out on each side because they behave differently there: `init`
+ * selects the backend, `subscribe`/`unsubscribe` own a comlink proxy's lifetime, `findLr`
+ * transfers its result's arrays instead of copying them.
+ */
+export type HandWrittenMethod = 'init' | 'subscribe' | 'unsubscribe' | 'findLr';
+
+/** Fails to compile when a TrainerApi method is in neither list. */
+type EveryMethodBridged<Missing extends never> = Missing;
+export type BridgeCoverage = EveryMethodBridged<
+  Exclude<keyof TrainerApi, ForwardedMethod | HandWrittenMethod>
+>;

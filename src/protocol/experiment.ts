@@ -13,7 +13,8 @@ import { parseOptimizerConfig } from '../optim/config';
 import { parseSchedulerConfig } from '../schedule/config';
 import type { OptimizerConfig } from '../optim/types';
 import type { SchedulerConfig } from '../schedule/types';
-import { ConfigError, formatPath, integerIn, issueKeys, joinPath } from './validation';
+import { ConfigError, formatPath, integerIn, issueKeys, joinPath, ruleSchema } from './validation';
+import type { NumberRule } from './validation';
 import { CUSTOM_DATASET, customPointsSchema } from './custom-points';
 import type { CustomPoints } from './custom-points';
 
@@ -154,18 +155,41 @@ export interface ExperimentConfig {
   runs: RunConfig[];
 }
 
-export const DEFAULT_SEED = 1;
+/** The value every field left out takes; the schemas below fill them in from here. */
+export const EXPERIMENT_DEFAULTS = {
+  seed: 1,
+  dataset: { type: 'circle', samples: 400, noise: 0.1, validationFraction: 0.2 },
+  model: { hidden: [16, 16], activation: 'relu', init: 'auto', l2: 0 },
+  training: { batchSize: 32, epochs: 50, evalEvery: 0 },
+} as const satisfies {
+  seed: number;
+  dataset: Omit<GeneratedDatasetConfig, 'seed'>;
+  model: Omit<ModelConfig, 'seed' | 'hidden'> & { hidden: readonly number[] };
+  training: Required<Pick<TrainingConfig, 'batchSize' | 'epochs' | 'evalEvery'>>;
+};
+
+export const DEFAULT_SEED = EXPERIMENT_DEFAULTS.seed;
 /** The longest training a config may ask for, in epochs. */
 export const MAX_EPOCHS = 1_000_000;
+/**
+ * Runs one experiment trains side by side: the trainer, a grid search and the lab's "Add run"
+ * all stop here, and the plots have a colour for each.
+ */
+export const MAX_RUNS = 16;
+export const MAX_HIDDEN_LAYERS = 8;
+export const MAX_LAYER_WIDTH = 1024;
 
 const finite = (what: string) => v.pipe(v.number(`must be ${what}`), v.finite(`must be ${what}`));
-const seedSchema = v.pipe(
-  v.number('must be an integer seed'),
-  v.integer('must be an integer seed'),
-  v.minValue(0, 'must be an integer seed >= 0'),
-  v.maxValue(0xffffffff, 'must be an integer seed <= 4294967295'),
-);
+const SEED_RULE: NumberRule = { min: 0, max: 0xffffffff, integer: true };
+/** Any 32-bit unsigned integer; the message says which way a value misses. */
+export const seedSchema = ruleSchema(SEED_RULE, (issue) => {
+  const value = issue.input;
+  if (typeof value !== 'number' || !Number.isInteger(value)) return 'must be an integer seed';
+  return value < 0 ? 'must be an integer seed >= 0' : 'must be an integer seed <= 4294967295';
+});
 const positiveInt = (max: number) => integerIn(1, max);
+/** One hidden layer's width. */
+export const layerWidthSchema = positiveInt(MAX_LAYER_WIDTH);
 
 const validationFractionSchema = v.optional(
   v.pipe(
@@ -173,22 +197,33 @@ const validationFractionSchema = v.optional(
     v.minValue(0, 'must be a number in [0, 0.9]'),
     v.maxValue(0.9, 'must be a number in [0, 0.9]'),
   ),
-  0.2,
+  EXPERIMENT_DEFAULTS.dataset.validationFraction,
 );
 
-const generatedDatasetSchema = v.strictObject({
-  type: v.optional(v.picklist(DATASET_TYPES), 'circle'),
-  samples: v.optional(integerIn(10, 100_000), 400),
+/**
+ * A generated dataset's fields, each checkable alone (`checkField(datasetFields.samples,
+ * ...)`); `points` belongs to the custom kind only.
+ */
+export const datasetFields = {
+  type: v.optional(
+    v.picklist(DATASET_TYPES, `must be one of ${DATASET_TYPES.join(', ')}`),
+    EXPERIMENT_DEFAULTS.dataset.type,
+  ),
+  samples: v.optional(integerIn(10, 100_000), EXPERIMENT_DEFAULTS.dataset.samples),
   noise: v.optional(
     v.pipe(
       finite('a number in [0, 10]'),
       v.minValue(0, 'must be >= 0'),
       v.maxValue(10, 'must be <= 10'),
     ),
-    0.1,
+    EXPERIMENT_DEFAULTS.dataset.noise,
   ),
   validationFraction: validationFractionSchema,
   seed: v.optional(seedSchema),
+};
+
+const generatedDatasetSchema = v.strictObject({
+  ...datasetFields,
   points: v.optional(v.never(`are given only with type: '${CUSTOM_DATASET}'`)),
 });
 
@@ -212,25 +247,31 @@ const datasetSchema = v.variant('type', [generatedDatasetSchema, customDatasetSc
     : `must be an object, got ${issue.received}`,
 );
 
-const modelSchema = v.strictObject({
+export const modelFields = {
   hidden: v.optional(
     v.pipe(
-      v.array(positiveInt(1024), 'must be an array of layer widths, e.g. [16, 16]'),
-      v.maxLength(8, 'must have at most 8 hidden layers'),
+      v.array(layerWidthSchema, 'must be an array of layer widths, e.g. [16, 16]'),
+      v.maxLength(MAX_HIDDEN_LAYERS, `must have at most ${MAX_HIDDEN_LAYERS} hidden layers`),
     ),
-    () => [16, 16],
+    () => [...EXPERIMENT_DEFAULTS.model.hidden],
   ),
   activation: v.optional(
     v.picklist(ACTIVATIONS, `must be one of ${ACTIVATIONS.join(', ')}`),
-    'relu',
+    EXPERIMENT_DEFAULTS.model.activation,
   ),
-  init: v.optional(v.picklist(INIT_SCHEMES, `must be one of ${INIT_SCHEMES.join(', ')}`), 'auto'),
-  l2: v.optional(v.pipe(finite('a number >= 0'), v.minValue(0, 'must be a number >= 0')), 0),
+  init: v.optional(
+    v.picklist(INIT_SCHEMES, `must be one of ${INIT_SCHEMES.join(', ')}`),
+    EXPERIMENT_DEFAULTS.model.init,
+  ),
+  l2: v.optional(
+    v.pipe(finite('a number >= 0'), v.minValue(0, 'must be a number >= 0')),
+    EXPERIMENT_DEFAULTS.model.l2,
+  ),
   seed: v.optional(seedSchema),
-});
+};
 
-const trainingSchema = v.strictObject({
-  batchSize: v.optional(positiveInt(100_000), 32),
+export const trainingFields = {
+  batchSize: v.optional(positiveInt(100_000), EXPERIMENT_DEFAULTS.training.batchSize),
   epochs: v.optional(positiveInt(MAX_EPOCHS)),
   steps: v.optional(positiveInt(100_000_000)),
   shuffleSeed: v.optional(seedSchema),
@@ -240,9 +281,12 @@ const trainingSchema = v.strictObject({
       v.integer('must be an integer >= 0 (0 = every epoch)'),
       v.minValue(0, 'must be an integer >= 0 (0 = every epoch)'),
     ),
-    0,
+    EXPERIMENT_DEFAULTS.training.evalEvery,
   ),
-});
+};
+
+const modelSchema = v.strictObject(modelFields);
+const trainingSchema = v.strictObject(trainingFields);
 
 const runSchema = v.strictObject({
   id: v.optional(
@@ -272,7 +316,7 @@ const experimentSchema = v.strictObject({
   runs: v.pipe(
     v.array(v.unknown(), 'must be an array of runs'),
     v.minLength(1, 'must contain at least one run'),
-    v.maxLength(16, 'must contain at most 16 runs'),
+    v.maxLength(MAX_RUNS, `must contain at most ${MAX_RUNS} runs`),
   ),
 });
 
@@ -294,36 +338,6 @@ function parseWith<T extends v.GenericSchema>(
     } else detail = `must be an object, got ${issue.received}`;
   }
   throw new ConfigError(path, detail);
-}
-
-/**
- * Re-raises an error from a nested parser (optimizer / scheduler) as a ConfigError under
- * `prefix`. Those parsers already name their field (`scheduler.tMax: ...`, or the path we
- * handed them); only their own root name is swapped for the full path.
- */
-function rethrowNested(error: unknown, prefix: string, nestedRoot: string): never {
-  const message = error instanceof Error ? error.message : String(error);
-  const withPath = error as { path?: unknown; detail?: unknown };
-  let path: string | undefined;
-  let detail: string | undefined;
-  if (typeof withPath.path === 'string' && typeof withPath.detail === 'string') {
-    path = withPath.path;
-    detail = withPath.detail;
-  } else {
-    const match = /^([A-Za-z_$][\w$]*(?:\.[\w$]+|\[\d+\])*): (.*)$/s.exec(message);
-    if (match) [, path, detail] = match;
-  }
-  if (path === undefined || detail === undefined) throw new ConfigError(prefix, message);
-  if (path === prefix || path.startsWith(`${prefix}.`) || path.startsWith(`${prefix}[`)) {
-    throw new ConfigError(path, detail);
-  }
-  const relative =
-    path === nestedRoot
-      ? ''
-      : path.startsWith(`${nestedRoot}.`) || path.startsWith(`${nestedRoot}[`)
-        ? path.slice(nestedRoot.length).replace(/^\./, '')
-        : path;
-  throw new ConfigError(joinPath(prefix, relative), detail);
 }
 
 /** Mixes a base seed with a stream index so dataset, weights and shuffle get unrelated streams. */
@@ -351,20 +365,12 @@ export function parseRunConfig(
   const schedulerPath = joinPath(prefix, 'scheduler');
   if (raw.optimizer === undefined)
     throw new ConfigError(optimizerPath, 'is required, e.g. { type: "Adam" }');
-  let optimizer: OptimizerConfig;
-  try {
-    optimizer = parseOptimizerConfig(raw.optimizer, optimizerPath);
-  } catch (error) {
-    rethrowNested(error, optimizerPath, 'optimizer');
-  }
-  let scheduler: SchedulerConfig = { type: 'None' };
-  if (raw.scheduler !== undefined) {
-    try {
-      scheduler = parseSchedulerConfig(raw.scheduler);
-    } catch (error) {
-      rethrowNested(error, schedulerPath, 'scheduler');
-    }
-  }
+  // The nested parsers name their fields under the path they are given.
+  const optimizer = parseOptimizerConfig(raw.optimizer, optimizerPath);
+  const scheduler: SchedulerConfig =
+    raw.scheduler === undefined
+      ? { type: 'None' }
+      : parseSchedulerConfig(raw.scheduler, schedulerPath);
   return {
     id: raw.id ?? `run-${index}`,
     label: raw.label ?? defaultLabel(optimizer, scheduler),
@@ -404,7 +410,7 @@ export function parseExperimentConfig(input: unknown): ExperimentConfig {
     evalEvery: raw.training.evalEvery,
   };
   if (steps !== undefined) training.steps = steps;
-  else training.epochs = epochs ?? 50;
+  else training.epochs = epochs ?? EXPERIMENT_DEFAULTS.training.epochs;
   return {
     seed,
     dataset: parseDataset(raw.dataset, seed),
@@ -425,27 +431,67 @@ function parseDataset(
   return { type: raw.type, samples: raw.samples, noise: raw.noise, validationFraction, seed };
 }
 
+/** What sizes a dataset: its sample count (generated) or its points (custom), and the split. */
+type SizedDataset =
+  | Pick<GeneratedDatasetConfig, 'samples' | 'validationFraction'>
+  | Pick<CustomDatasetConfig, 'points' | 'validationFraction'>;
+
+/** What the training length rules read: the split, the batch size and the length. */
+export interface HorizonInputs {
+  dataset: SizedDataset;
+  training: Pick<TrainingConfig, 'batchSize' | 'epochs' | 'steps'>;
+}
+
 /** How many points a dataset has, training and validation together. */
-export function datasetSize(dataset: DatasetConfig): number {
-  return dataset.type === CUSTOM_DATASET ? dataset.points.length : dataset.samples;
+export function datasetSize(dataset: SizedDataset): number {
+  return 'points' in dataset ? dataset.points.length : dataset.samples;
 }
 
 /** Validation points: the split rounds the validation share down. */
-export function validationSampleCount(dataset: DatasetConfig): number {
+export function validationSampleCount(dataset: SizedDataset): number {
   return Math.floor(datasetSize(dataset) * dataset.validationFraction);
 }
 
 /** Training points after the validation split. */
-export function trainingSampleCount(dataset: DatasetConfig): number {
+export function trainingSampleCount(dataset: SizedDataset): number {
   return datasetSize(dataset) - validationSampleCount(dataset);
 }
 
 /** Optimizer steps per epoch: every training point once, the last batch possibly smaller. */
-export function stepsPerEpoch(config: ExperimentConfig): number {
+export function stepsPerEpoch(config: HorizonInputs): number {
   return Math.ceil(trainingSampleCount(config.dataset) / config.training.batchSize);
 }
 
 /** Total optimizer steps each run takes before it is done. */
-export function totalSteps(config: ExperimentConfig): number {
+export function totalSteps(config: HorizonInputs): number {
   return config.training.steps ?? (config.training.epochs ?? 0) * stepsPerEpoch(config);
+}
+
+export interface Horizon {
+  stepsPerEpoch: number;
+  totalSteps: number;
+}
+
+/**
+ * How long an experiment trains, from its input before it is validated (a page previews LR
+ * curves before any worker exists): the same rules as above, with the defaults filled in.
+ * Once training runs, the trainer's `ProgressBatch.totalSteps` is the authority.
+ */
+export function experimentHorizon(input: Omit<ExperimentConfigInput, 'runs'>): Horizon {
+  const { dataset, training } = EXPERIMENT_DEFAULTS;
+  const validationFraction = input.dataset?.validationFraction ?? dataset.validationFraction;
+  // Not validated yet: a custom dataset's points may still be anything but a list.
+  const points = input.dataset?.points;
+  const inputs: HorizonInputs = {
+    dataset:
+      input.dataset?.type === CUSTOM_DATASET
+        ? { points: Array.isArray(points) ? points : [], validationFraction }
+        : { samples: input.dataset?.samples ?? dataset.samples, validationFraction },
+    training: {
+      batchSize: input.training?.batchSize ?? training.batchSize,
+      steps: input.training?.steps,
+      epochs: input.training?.epochs ?? training.epochs,
+    },
+  };
+  return { stepsPerEpoch: Math.max(1, stepsPerEpoch(inputs)), totalSteps: totalSteps(inputs) };
 }

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { ConfigError, formatPath, issueKeys, joinPath } from './config-error';
 import { validateExpression } from './expr';
 import type { SchedulerConfig, SchedulerType } from './types';
 
@@ -8,15 +9,8 @@ import type { SchedulerConfig, SchedulerType } from './types';
  * names the field path and what is allowed: `scheduler.totalSteps: must be an integer >= 1`.
  */
 
-export class SchedulerConfigError extends Error {
-  constructor(
-    readonly path: string,
-    readonly detail: string,
-  ) {
-    super(`${path}: ${detail}`);
-    this.name = 'SchedulerConfigError';
-  }
-}
+/** @deprecated Scheduler configs throw the one ConfigError every config parser throws. */
+export { ConfigError as SchedulerConfigError };
 
 function show(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value);
@@ -90,8 +84,8 @@ function strictlyIncreasing(name: string) {
 
 const momentum = () => between(0, 1);
 
-/** The schema of each type's options, with PyTorch's defaults. */
-const OPTION_SCHEMAS = {
+/** The schema of each type's options, with PyTorch's defaults (each field checkable alone). */
+export const SCHEDULER_OPTION_SCHEMAS = {
   None: {},
   StepLR: { stepSize: integer(1), gamma: v.optional(positive(), 0.1) },
   MultiStepLR: { milestones: strictlyIncreasing('milestones'), gamma: v.optional(positive(), 0.1) },
@@ -162,25 +156,19 @@ const OPTION_SCHEMAS = {
   },
 } satisfies Record<SchedulerType, v.ObjectEntries>;
 
-export const SCHEDULER_TYPES = Object.keys(OPTION_SCHEMAS) as SchedulerType[];
+export const SCHEDULER_TYPES = Object.keys(SCHEDULER_OPTION_SCHEMAS) as SchedulerType[];
 
 function isSchedulerType(value: unknown): value is SchedulerType {
-  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(OPTION_SCHEMAS, value);
-}
-
-function issuePath(issue: v.BaseIssue<unknown>, prefix: string): string {
-  let path = prefix;
-  for (const item of issue.path ?? []) {
-    if (typeof item.key === 'number') path += `[${item.key}]`;
-    else path += `.${String(item.key)}`;
-  }
-  return path;
+  return (
+    typeof value === 'string' &&
+    Object.prototype.hasOwnProperty.call(SCHEDULER_OPTION_SCHEMAS, value)
+  );
 }
 
 function describeIssue(issue: v.BaseIssue<unknown>, type: SchedulerType): string {
   const last = issue.path?.[issue.path.length - 1];
   if (issue.type === 'strict_object' && last?.origin === 'key') {
-    const allowed = ['type', ...Object.keys(OPTION_SCHEMAS[type])].join(', ');
+    const allowed = ['type', ...Object.keys(SCHEDULER_OPTION_SCHEMAS[type])].join(', ');
     if (issue.expected === 'never') return `unknown option for ${type}; allowed: ${allowed}`;
     return `is required for ${type}`;
   }
@@ -190,15 +178,15 @@ function describeIssue(issue: v.BaseIssue<unknown>, type: SchedulerType): string
 /** Positions where torch 1.13's SequentialLR cannot run a scheduler (see sequential-lr.ts). */
 function checkChainable(child: SchedulerConfig, index: number, path: string): void {
   if (child.type === 'ReduceLROnPlateau' || child.type === 'None') {
-    throw new SchedulerConfigError(
-      `${path}.type`,
+    throw new ConfigError(
+      joinPath(path, 'type'),
       `${child.type} cannot be chained by SequentialLR (torch steps it without a metric); ` +
         'use ConstantLR with factor 1 or LambdaLR "1" for a constant stretch',
     );
   }
   if (child.type === 'SequentialLR' && index > 0) {
-    throw new SchedulerConfigError(
-      `${path}.type`,
+    throw new ConfigError(
+      joinPath(path, 'type'),
       'a nested SequentialLR can only be the first scheduler (torch 1.13 cannot restart it at a milestone)',
     );
   }
@@ -206,20 +194,20 @@ function checkChainable(child: SchedulerConfig, index: number, path: string): vo
 
 function parseAt(input: unknown, path: string): SchedulerConfig {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    throw new SchedulerConfigError(path, `must be an object with a "type", got ${show(input)}`);
+    throw new ConfigError(path, `must be an object with a "type", got ${show(input)}`);
   }
   const type = (input as { type?: unknown }).type;
   if (!isSchedulerType(type)) {
-    throw new SchedulerConfigError(
-      `${path}.type`,
+    throw new ConfigError(
+      joinPath(path, 'type'),
       `unknown scheduler ${show(type)}; expected one of ${SCHEDULER_TYPES.join(', ')}`,
     );
   }
-  const schema = v.strictObject({ type: v.literal(type), ...OPTION_SCHEMAS[type] });
+  const schema = v.strictObject({ type: v.literal(type), ...SCHEDULER_OPTION_SCHEMAS[type] });
   const result = v.safeParse(schema, input, { abortEarly: true });
   if (!result.success) {
     const issue = result.issues[0];
-    throw new SchedulerConfigError(issuePath(issue, path), describeIssue(issue, type));
+    throw new ConfigError(joinPath(path, formatPath(issueKeys(issue))), describeIssue(issue, type));
   }
   const config = result.output as SchedulerConfig;
   if (config.type === 'SequentialLR') return parseSequential(config, path);
@@ -232,14 +220,14 @@ function parseSequential(
   path: string,
 ): SchedulerConfig {
   const schedulers = config.schedulers.map((child, i) => {
-    const childPath = `${path}.schedulers[${i}]`;
+    const childPath = joinPath(path, `schedulers[${i}]`);
     const parsed = parseAt(child, childPath);
     checkChainable(parsed, i, childPath);
     return parsed;
   });
   if (config.milestones.length !== schedulers.length - 1) {
-    throw new SchedulerConfigError(
-      `${path}.milestones`,
+    throw new ConfigError(
+      joinPath(path, 'milestones'),
       `must have one fewer entry than schedulers (${schedulers.length - 1}), got ${config.milestones.length}`,
     );
   }
@@ -248,10 +236,10 @@ function parseSequential(
 
 /**
  * Validates a scheduler config and returns it with PyTorch's defaults filled in.
- * Throws SchedulerConfigError (`scheduler.<field>: <what is allowed>`).
+ * Throws ConfigError (`scheduler.<field>: <what is allowed>`); `path` names the config.
  */
-export function parseSchedulerConfig(input: unknown): SchedulerConfig {
-  return parseAt(input, 'scheduler');
+export function parseSchedulerConfig(input: unknown, path = 'scheduler'): SchedulerConfig {
+  return parseAt(input, path);
 }
 
 /** PyTorch's default for every optional option of `type` (required options are absent). */
@@ -259,7 +247,7 @@ export function schedulerDefaults<T extends SchedulerType>(
   type: T,
 ): Partial<Extract<SchedulerConfig, { type: T }>> {
   const defaults: Record<string, unknown> = { type };
-  for (const [key, schema] of Object.entries(OPTION_SCHEMAS[type] as v.ObjectEntries)) {
+  for (const [key, schema] of Object.entries(SCHEDULER_OPTION_SCHEMAS[type] as v.ObjectEntries)) {
     if (schema.type === 'optional') {
       const value = v.getDefault(schema);
       if (value !== undefined) defaults[key] = value;

@@ -7,6 +7,8 @@ export { sampleSchedule } from './sample';
 export { createScheduler } from './live';
 /** Whether a (parsed) config cycles momentum / betas[0], so per-step momentum is meaningful. */
 export { cyclesMomentum } from './build';
+export { ConfigError } from './config-error';
+export type { ConfigProblem } from './config-error';
 export {
   parseSchedulerConfig,
   schedulerDefaults,

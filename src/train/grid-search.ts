@@ -5,14 +5,16 @@
  * they share data, initial weights and batch order, and the comparison is fair.
  */
 import { parseOptimizerConfig } from '../optim/config';
+import { withOption } from '../optim/options';
 import type { OptimizerConfig } from '../optim/types';
 import type { RunStatus } from '../protocol/progress';
-import { ConfigError } from '../protocol/experiment';
+import { MAX_RUNS } from '../protocol/experiment';
 import type { RunConfigInput } from '../protocol/experiment';
+import { ConfigError } from '../protocol/validation';
 import type { TrainerState } from '../protocol/api';
 
-/** The same cap as the trainer's runs per experiment. */
-export const GRID_MAX_RUNS = 16;
+/** The trainer's cap on runs per experiment. */
+export const GRID_MAX_RUNS = MAX_RUNS;
 
 export type GridValue = number | boolean | readonly [number, number];
 
@@ -31,26 +33,15 @@ export interface RankedRun {
   status: RunStatus;
 }
 
-function formatValue(value: GridValue): string {
+/** How a value reads in a run's label: `0.1`, `true`, `(0.9, 0.99)`. */
+function labelText(value: GridValue): string {
   return Array.isArray(value) ? `(${value.join(', ')})` : String(value);
 }
 
-const LOOKAHEAD_OWN_OPTIONS = new Set(['k', 'alpha']);
-
-function withOption(optimizer: OptimizerConfig, key: string, value: GridValue): OptimizerConfig {
-  if (optimizer.type === 'Lookahead' && !LOOKAHEAD_OWN_OPTIONS.has(key)) {
-    return { ...optimizer, optimizer: { ...optimizer.optimizer, [key]: value } } as OptimizerConfig;
-  }
-  return { ...optimizer, [key]: value } as OptimizerConfig;
-}
-
-function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
-/** Drops the parser's own path prefix (`optimizer.momentum: `) so the grid path can lead. */
+/** What the optimizer's parser said, without its own path, so the grid path can lead. */
 function detailOf(error: unknown): string {
-  return errorMessage(error).replace(/^[\w$.[\]]+: /, '');
+  if (error instanceof ConfigError) return error.detail;
+  return error instanceof Error ? error.message : String(error);
 }
 
 function checkGrid(base: RunConfigInput, grid: GridSpec): [string, readonly GridValue[]][] {
@@ -110,7 +101,7 @@ export function gridRuns(base: RunConfigInput, grid: GridSpec = {}): RunConfigIn
       (config, [key, value]) => withOption(config, key, value),
       base.optimizer,
     );
-    const settings = combination.map(([key, value]) => `${key}=${formatValue(value)}`);
+    const settings = combination.map(([key, value]) => `${key}=${labelText(value)}`);
     const run: RunConfigInput = { ...base, optimizer, label: [stem, ...settings].join(' ') };
     try {
       parseOptimizerConfig(optimizer);

@@ -1,11 +1,12 @@
 /** Inputs for predictGrid: an n x n lattice over the data plane (or n points for 1-D data). */
 import type { Dataset } from '../data/dataset';
+import { ConfigError } from '../protocol/validation';
 
 export const MAX_GRID_SIZE = 512;
 
 export function checkGridSize(n: unknown): number {
   if (typeof n !== 'number' || !Number.isInteger(n) || n < 2 || n > MAX_GRID_SIZE) {
-    throw new Error(`n: must be an integer in [2, ${MAX_GRID_SIZE}], got ${String(n)}`);
+    throw new ConfigError('n', `must be an integer in [2, ${MAX_GRID_SIZE}], got ${String(n)}`);
   }
   return n;
 }

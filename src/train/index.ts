@@ -1,4 +1,4 @@
-export { Trainer, MAX_RUNS } from './trainer';
+export { Trainer } from './trainer';
 export type { TrainerOptions } from './trainer';
 export { ProgressBatcher, DEFAULT_MAX_RATE } from './progress-batcher';
 export type { StepPoint, EvalPoint, ExperimentShape } from './progress-batcher';

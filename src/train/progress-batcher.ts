@@ -10,6 +10,7 @@ import type {
   RunProgress,
   RunStatus,
 } from '../protocol/progress';
+import { ConfigError } from '../protocol/validation';
 
 export interface StepPoint {
   step: number;
@@ -106,8 +107,9 @@ export class ProgressBatcher {
 
   constructor(maxRate: number = DEFAULT_MAX_RATE) {
     if (!(maxRate > 0) || !Number.isFinite(maxRate)) {
-      throw new Error(
-        `maxRate: must be a finite number of messages per second > 0, got ${String(maxRate)}`,
+      throw new ConfigError(
+        'maxRate',
+        `must be a finite number of messages per second > 0, got ${String(maxRate)}`,
       );
     }
     this.minIntervalMs = 1000 / maxRate;

@@ -6,6 +6,7 @@
 import { ProgressBatcher } from './progress-batcher';
 import type { ProgressBatch } from '../protocol/progress';
 import type { SubscribeOptions } from '../protocol/api';
+import { ConfigError } from '../protocol/validation';
 
 export type ProgressCallback = (msg: ProgressBatch) => unknown;
 
@@ -27,7 +28,7 @@ export class Subscriptions {
     options: SubscribeOptions | undefined,
     prime: (batcher: ProgressBatcher) => void,
   ): number {
-    if (typeof callback !== 'function') throw new Error('onProgress: must be a function');
+    if (typeof callback !== 'function') throw new ConfigError('onProgress', 'must be a function');
     const batcher = new ProgressBatcher(options?.maxRate);
     prime(batcher);
     const id = this.nextId++;

@@ -9,7 +9,12 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { forward } from '../model/mlp';
-import { ConfigError, parseExperimentConfig, parseRunConfig } from '../protocol/experiment';
+import {
+  ConfigError,
+  MAX_RUNS,
+  parseExperimentConfig,
+  parseRunConfig,
+} from '../protocol/experiment';
 import type { ExperimentConfig, RunConfig } from '../protocol/experiment';
 import type { ExperimentStatus } from '../protocol/progress';
 import type {
@@ -41,7 +46,6 @@ export interface TrainerOptions {
   now?: () => number;
 }
 
-export const MAX_RUNS = 16;
 const MAX_CHUNK_STEPS = 1024;
 
 interface StepRecord {
@@ -128,7 +132,7 @@ export class Trainer implements Omit<TrainerApi, 'init'> {
 
   async step(n = 1): Promise<void> {
     if (!Number.isInteger(n) || n < 1)
-      throw new Error(`n: must be an integer >= 1, got ${String(n)}`);
+      throw new ConfigError('n', `must be an integer >= 1, got ${String(n)}`);
     await this.serialize(() => {
       const session = this.requireSession();
       this.mode = 'step';
@@ -151,7 +155,8 @@ export class Trainer implements Omit<TrainerApi, 'init'> {
   reset(options: { seed?: number } = {}): Promise<void> {
     return this.serialize(async () => {
       const session = this.requireSession();
-      if (!isRecord(options)) throw new Error('options: must be an object like { seed: 2 }');
+      if (!isRecord(options))
+        throw new ConfigError('options', 'must be an object like { seed: 2 }');
       let config = this.currentConfig();
       if (options.seed !== undefined) {
         // Re-derive every seed the original input left to the top-level seed.
@@ -359,7 +364,7 @@ export class Trainer implements Omit<TrainerApi, 'init'> {
     const run = this.runs.find((candidate) => candidate.config.id === runId);
     if (!run) {
       const known = this.runs.map((candidate) => `"${candidate.config.id}"`).join(', ') || 'none';
-      throw new Error(`runId: no run "${String(runId)}" (runs: ${known})`);
+      throw new ConfigError('runId', `no run "${String(runId)}" (runs: ${known})`);
     }
     return run;
   }

@@ -2,7 +2,8 @@
 // plain Node, schedule.js and the embed stay free of TF.js, the worker ships with its wasm
 // files beside it, and the .d.ts files and custom-elements.json exist.
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { distPath, importedSpecifiers, readBuilt, repoRoot } from './dist';
 
@@ -106,6 +107,42 @@ describe('dist/optim-lab.js (the one-file embed)', () => {
   });
 });
 
+describe('dist/optim-lab-surface.worker.js (the loss-surface worker)', () => {
+  const WASM_OR_GPU = ['tfjs-backend-wasm', '.wasm', 'WEBGL_VERSION', 'webgpu'];
+
+  it('is self-contained TF.js core with the cpu backend only', () => {
+    const worker = readBuilt('optim-lab-surface.worker.js');
+    expect(importedSpecifiers(worker)).toEqual([]);
+    expect(worker).toContain('tf.ready()'); // TF.js core is inside
+    for (const marker of WASM_OR_GPU) expect(worker).not.toContain(marker);
+    // The same markers are in the trainer worker, so their absence here means something.
+    const trainer = readBuilt('optim-lab.worker.js');
+    for (const marker of WASM_OR_GPU) expect(trainer).toContain(marker);
+  });
+
+  it('is found by the embed beside itself, relative to its own URL', () => {
+    expect(readBuilt('optim-lab.js')).toMatch(
+      /new URL\(\s*(?:\/\*[^*]*\*\/\s*)?["'`]\.\/optim-lab-surface\.worker\.js["'`]\s*,\s*import\.meta\.url/,
+    );
+  });
+
+  it('core.js computes trajectories in plain Node', () => {
+    const output = runInNode(`
+      import * as tf from '@tensorflow/tfjs';
+      const core = await import(${JSON.stringify(distPath('core.js'))});
+      await tf.setBackend('cpu');
+      const { runs } = await core.computeTrajectories({
+        function: 'saddle', start: [1, 0], steps: 3, runs: [{ optimizer: { type: 'SGD', lr: 0.25 } }],
+      });
+      console.log(JSON.stringify(Array.from(runs[0].points)));
+    `);
+    // SGD on x^2 - y^2 with lr 0.25: x <- x - 0.25 * 2x = x / 2, and y stays 0.
+    expect(JSON.parse(output.trim().split('\n').at(-1) ?? '[]')).toEqual([
+      1, 0, 0.5, 0, 0.25, 0, 0.125, 0,
+    ]);
+  });
+});
+
 describe('types and manifest', () => {
   it('writes the .d.ts files package.json "exports" points at', () => {
     expect(readBuilt('types/src/index.d.ts')).toMatch(/export \*/);
@@ -126,5 +163,25 @@ describe('types and manifest', () => {
     ]) {
       expect(tags).toContain(tag);
     }
+  });
+
+  it("names each element by the tag its index.ts defines (the classes' @tag)", () => {
+    const manifest = JSON.parse(readBuilt('custom-elements.json')) as {
+      modules: { declarations?: { tagName?: string }[] }[];
+    };
+    const tags = manifest.modules
+      .flatMap((m) => (m.declarations ?? []).map((d) => d.tagName))
+      .filter((tag): tag is string => tag !== undefined);
+    const components = join(repoRoot, 'components');
+    const defined = readdirSync(components, { withFileTypes: true })
+      .filter(
+        (entry) => entry.isDirectory() && existsSync(join(components, entry.name, 'index.ts')),
+      )
+      .flatMap((entry) => {
+        const source = readFileSync(join(components, entry.name, 'index.ts'), 'utf8');
+        return [...source.matchAll(/export const \w+_TAG = '([\w-]+)'/g)].map((m) => m[1]);
+      });
+    expect(defined.length).toBeGreaterThanOrEqual(7);
+    expect([...tags].sort()).toEqual([...defined].sort());
   });
 });

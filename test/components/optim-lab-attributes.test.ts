@@ -3,9 +3,8 @@ import {
   attributeForPath,
   DEFAULT_RUN,
   readLabAttributes,
-  splitConfigError,
-} from '../../components/optim-lab/attributes.js';
-import { experimentHorizon } from '../../components/optim-lab/horizon.js';
+} from '../../components/optim-lab/attributes';
+import { experimentHorizon } from '../../components/optim-lab/horizon';
 
 describe('readLabAttributes: attribute -> experiment config', () => {
   it('gives one default run and no problems when nothing is set', () => {
@@ -40,6 +39,18 @@ describe('readLabAttributes: attribute -> experiment config', () => {
     expect(readLabAttributes({ lr: '0.3' }).experiment.runs).toEqual([
       { optimizer: { type: 'Adam', lr: 0.3 } },
     ]);
+  });
+
+  it('reads layer widths from layers, and from the deprecated hidden only without layers', () => {
+    expect(readLabAttributes({ layers: '8, 4' }).experiment.model?.hidden).toEqual([8, 4]);
+    const both = readLabAttributes({ layers: '8', hidden: '0' });
+    expect(both.problems).toEqual([]);
+    expect(both.experiment.model?.hidden).toEqual([8]);
+    expect(readLabAttributes({ layers: '0' }).problems[0].message).toMatch(
+      /^layers: expected layer widths from 1 to 1024/,
+    );
+    const { provenance } = readLabAttributes({ layers: '8' });
+    expect(attributeForPath('model.hidden[0]', provenance)).toBe('layers');
   });
 
   it('accepts hidden="none" as a model without hidden layers', () => {
@@ -244,13 +255,5 @@ describe('attributeForPath: trainer errors point back at the attribute', () => {
     expect(attributeForPath('runs[0].optimizer.betas[1]', provenance)).toBe('optimizer');
     expect(attributeForPath('runs[0].scheduler.stepSize', provenance)).toBe('scheduler');
     expect(attributeForPath('training.batchSize', provenance)).toBeUndefined();
-  });
-
-  it('splits a path-first message', () => {
-    expect(splitConfigError('runs[1].optimizer.betas[0]: must be in [0, 1)')).toEqual({
-      path: 'runs[1].optimizer.betas[0]',
-      detail: 'must be in [0, 1)',
-    });
-    expect(splitConfigError('something broke')).toEqual({ path: '', detail: 'something broke' });
   });
 });

@@ -5,8 +5,8 @@ import axe from 'axe-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import demoCss from '../../demo/demo.css?raw';
 import demoHtml from '../../demo/index.html?raw';
-import '../../components/optim-lab/index.js';
-import type { OptimLab } from '../../components/optim-lab/index.js';
+import '../../components/optim-lab/index';
+import type { OptimLab } from '../../components/optim-lab/index';
 
 let page: HTMLElement;
 let style: HTMLStyleElement;

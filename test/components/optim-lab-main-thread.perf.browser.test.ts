@@ -22,7 +22,7 @@ describe('<optim-lab> main thread', () => {
     await vi.waitFor(
       () => {
         expect(progress.length).toBeGreaterThan(6);
-        expect(lab.shadowRoot?.querySelectorAll('data-view')).toHaveLength(2);
+        expect(lab.shadowRoot?.querySelectorAll('optim-data-view')).toHaveLength(2);
       },
       { timeout: 30_000 },
     );

@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import {
-  describeRun,
-  optimizerLr,
-  optimizerMomentum,
-} from '../../components/optim-lab/run-labels.js';
-import {
-  RunTracker,
-  divergenceMessage,
-  runSummary,
-} from '../../components/optim-lab/run-tracker.js';
-import { suggestRun } from '../../components/optim-lab/suggest-run.js';
-import type { ProgressBatch, RunProgress } from '../../src/protocol/progress.js';
+import { describeRun, optimizerLr, optimizerMomentum } from '../../components/optim-lab/run-labels';
+import { RunTracker, divergenceMessage, runSummary } from '../../components/optim-lab/run-tracker';
+import { suggestRun } from '../../components/optim-lab/suggest-run';
+import type { ProgressBatch, RunProgress } from '../../src/protocol/progress';
 
 function runProgress(
   runId: string,

@@ -4,15 +4,15 @@
 // ranks the runs after training.
 import axe from 'axe-core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import '../../components/optim-lab/index.js';
+import '../../components/optim-lab/index';
 import type {
   OptimErrorDetail,
   OptimLab,
   OptimProgressDetail,
-} from '../../components/optim-lab/index.js';
-import type { OptimizerPicker } from '../../components/optimizer-picker/optimizer-picker.js';
-import type { LrFinderPlot } from '../../components/lr-finder-plot/index.js';
-import { TrainerClient } from '../../workers/client.js';
+} from '../../components/optim-lab/index';
+import type { OptimizerPicker } from '../../components/optimizer-picker/optimizer-picker';
+import type { LrFinderPlot } from '../../components/lr-finder-plot/index';
+import { TrainerClient } from '../../workers/client';
 
 const labs: OptimLab[] = [];
 

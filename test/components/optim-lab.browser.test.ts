@@ -28,7 +28,7 @@ describe('<optim-lab> renders', () => {
     await vi.waitFor(() => expect(lab.state).toBe('done'), { timeout: 60_000 });
     await lab.updateComplete;
     await vi.waitFor(
-      () => expect(lab.shadowRoot?.querySelector('data-view')).not.toBeNull(),
+      () => expect(lab.shadowRoot?.querySelector('optim-data-view')).not.toBeNull(),
       LOADED_MACHINE_WAIT,
     );
     expect((await axe.run(lab)).violations).toEqual([]);
@@ -228,7 +228,7 @@ describe('<optim-lab> training in a real worker', () => {
     );
     await lab.start();
     expect(lab.state).toBe('training');
-    expect(lab.backend).toBe('cpu');
+    expect(lab.activeBackend).toBe('cpu');
     await ended;
     expect(lab.state).toBe('done');
     const steps = progress.map((p) => p.step);

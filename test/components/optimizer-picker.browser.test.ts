@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import axe from 'axe-core';
-import '../../components/optimizer-picker/index.js';
-import type { OptimizerPicker } from '../../components/optimizer-picker/index.js';
-import type { OptimizerConfig } from '../../src/optim/types.js';
+import '../../components/optimizer-picker/index';
+import type { OptimizerPicker } from '../../components/optimizer-picker/index';
+import type { OptimizerConfig } from '../../src/optim/types';
 
 let el: OptimizerPicker;
 let events: { type: string; value: OptimizerConfig }[];

@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import axe from 'axe-core';
-import '../../components/scheduler-editor/index.js';
-import type { SchedulerEditor } from '../../components/scheduler-editor/index.js';
-import { parseSchedulerConfig } from '../../src/schedule/index.js';
-import type { SchedulerConfig } from '../../src/schedule/types.js';
+import '../../components/scheduler-editor/index';
+import type { SchedulerEditor } from '../../components/scheduler-editor/index';
+import { parseSchedulerConfig } from '../../src/schedule/index';
+import type { SchedulerConfig } from '../../src/schedule/types';
 
 let el: SchedulerEditor;
 let events: { type: string; value: SchedulerConfig }[];

@@ -3,10 +3,10 @@
 import axe from 'axe-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
-import type { LossPlot } from '../../components/loss-plot/index.js';
-import { SERIES_DARK, SERIES_LIGHT } from '../../components/plot/colors.js';
-import { emulateColorScheme, resetColorScheme } from './support/color-scheme.js';
-import type { ColorScheme } from './support/color-scheme.js';
+import type { LossPlot } from '../../components/loss-plot/index';
+import { SERIES_DARK, SERIES_LIGHT } from '../../components/plot/colors';
+import { emulateColorScheme, resetColorScheme } from './support/color-scheme';
+import type { ColorScheme } from './support/color-scheme';
 import {
   backgroundAround,
   contrast,
@@ -15,11 +15,11 @@ import {
   luminance,
   parseColor,
   toHex,
-} from './support/color.js';
-import type { Rgba } from './support/color.js';
-import { deepActiveElement, focusIndicator, isInside, tabInto } from './support/focus.js';
-import { horizontalOverflows, openAllDetails } from './support/layout.js';
-import { FIXTURES, fillRuns, mountIn, settle, unmountAll } from './support/theme-fixtures.js';
+} from './support/color';
+import type { Rgba } from './support/color';
+import { deepActiveElement, focusIndicator, isInside, tabInto } from './support/focus';
+import { horizontalOverflows, openAllDetails } from './support/layout';
+import { FIXTURES, fillRuns, mountIn, settle, unmountAll } from './support/theme-fixtures';
 
 const PHONE_WIDTH = 360;
 /** Enough for the largest element's tab order; the walk stops earlier when focus leaves. */

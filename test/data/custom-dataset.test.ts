@@ -10,8 +10,10 @@ import {
 import {
   ConfigError,
   datasetSize,
+  experimentHorizon,
   parseExperimentConfig,
   stepsPerEpoch,
+  totalSteps,
   trainingSampleCount,
 } from '../../src/protocol/experiment';
 import type { CustomDatasetConfig, DatasetConfigInput } from '../../src/protocol/experiment';
@@ -156,6 +158,28 @@ describe('dataset: { type: "custom", points } in the experiment config', () => {
     expect(trainingSampleCount(config.dataset)).toBe(40);
     expect(stepsPerEpoch(config)).toBe(2);
     expect(parseExperimentConfig(config)).toEqual(config);
+  });
+
+  test('the horizon a page previews (before validation) counts the points, as training does', () => {
+    // 50 points, 30% held out: 35 training points; batches of 8 -> ceil(35 / 8) = 5 steps an
+    // epoch; 7 epochs -> 35 steps. A generated dataset of the default 400 samples would give
+    // 320 / 8 = 40 steps an epoch instead.
+    const input = {
+      dataset: { type: 'custom' as const, points: CLASSIFICATION, validationFraction: 0.3 },
+      training: { batchSize: 8, epochs: 7 },
+    };
+    expect(experimentHorizon(input)).toEqual({ stepsPerEpoch: 5, totalSteps: 35 });
+    const config = parseExperimentConfig({ ...input, runs });
+    expect(experimentHorizon(input)).toEqual({
+      stepsPerEpoch: stepsPerEpoch(config),
+      totalSteps: totalSteps(config),
+    });
+    // `samples` is not a custom dataset's size, even where an unvalidated input has one.
+    const withSamples = { ...input, dataset: { ...input.dataset, samples: 400 } };
+    expect(experimentHorizon(withSamples).stepsPerEpoch).toBe(5);
+    // Points that are not yet a list count as none: a step an epoch, never 0 or NaN.
+    const unready = { dataset: { type: 'custom' as const }, training: { epochs: 3 } };
+    expect(experimentHorizon(unready)).toEqual({ stepsPerEpoch: 1, totalSteps: 0 });
   });
 
   test('every problem names the point and the value', () => {

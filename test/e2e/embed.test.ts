@@ -139,3 +139,57 @@ describe('dist/optim-lab.js embedded in a plain page served from a sub-path', ()
     expect(late).toBeLessThan(early);
   }, 270_000);
 });
+
+// A page that only computes loss-surface trajectories finds optim-lab-surface.worker.js beside
+// the embed and never requests the trainer worker or any .wasm file.
+describe('the surface client in dist/optim-lab.js', () => {
+  it('computes trajectories in its own worker, loading nothing of the trainer', async () => {
+    site.addPage(
+      '/blog/posts/surface.html',
+      htmlPage(`
+    <script type="module">
+      import { createSurfaceClient } from '${EMBED_PREFIX}optim-lab.js';
+      window.result = (async () => {
+        const client = createSurfaceClient();
+        try {
+          const { backend } = await client.ready;
+          const { runs } = await client.compute({ function: 'himmelblau', steps: 200, optimizers: 'SGD Adam' });
+          return { backend, runs: runs.map((run) => ({ label: run.label, steps: run.steps, first: run.loss[0], last: run.loss[run.steps] })) };
+        } finally {
+          client.terminate();
+        }
+      })().catch((error) => ({ error: String(error?.message ?? error) }));
+    </script>`),
+    );
+    const { page, problems } = await watchedPage(browser);
+    const workers: string[] = [];
+    const requests: string[] = [];
+    page.on('worker', (worker) => workers.push(worker.url()));
+    page.on('request', (request) => requests.push(request.url()));
+
+    await page.goto(`${site.url}/blog/posts/surface.html`);
+    const result = (await page.evaluate(
+      () => (window as unknown as { result: Promise<unknown> }).result,
+    )) as {
+      backend: string;
+      runs: { label: string; steps: number; first: number; last: number }[];
+    };
+
+    expect(result).not.toHaveProperty('error');
+    expect(problems).toEqual([]);
+    expect(result.backend).toBe('cpu');
+    expect(workers).toEqual([`${site.url}${EMBED_PREFIX}optim-lab-surface.worker.js`]);
+    expect(
+      requests.filter((url) => url.endsWith('.wasm') || url.endsWith('optim-lab.worker.js')),
+    ).toEqual([]);
+    expect(result.runs.map((run) => [run.label, run.steps])).toEqual([
+      ['SGD', 200],
+      ['Adam', 200],
+    ]);
+    // Both settle in one of Himmelblau's minima (f = 0) from f(-0.5, -1) = 180.3.
+    for (const run of result.runs) {
+      expect(run.first).toBeCloseTo(180.3125, 6);
+      expect(run.last).toBeLessThan(1e-3);
+    }
+  }, 60_000);
+});

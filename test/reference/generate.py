@@ -8,6 +8,6 @@ import runpy
 
 HERE = pathlib.Path(__file__).resolve().parent
 
-for script in ("optim_reference.py", "schedule_reference.py", "export_reference.py"):
+for script in ("optim_reference.py", "schedule_reference.py", "export_reference.py", "surface_reference.py"):
     print(f"== {script}")
     runpy.run_path(str(HERE / script), run_name="__main__")

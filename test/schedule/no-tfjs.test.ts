@@ -1,48 +1,11 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { allFiles, IMPORT, importGraph } from '../support/import-graph';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const scheduleDir = join(root, 'src/schedule');
-const IMPORT =
-  /(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\s*\(\s*['"]([^'"]+)['"]\s*\)|import\s+['"]([^'"]+)['"]/g;
-
-function resolveRelative(from: string, specifier: string): string {
-  const base = resolve(dirname(from), specifier.replace(/\.js$/, ''));
-  for (const candidate of [`${base}.ts`, join(base, 'index.ts'), base]) {
-    try {
-      if (statSync(candidate).isFile()) return candidate;
-    } catch {
-      // try the next candidate
-    }
-  }
-  throw new Error(`cannot resolve ${specifier} from ${from}`);
-}
-
-/** Every file reachable from an entry file and every bare package it imports. */
-function importGraph(entry: string): { files: Set<string>; packages: Set<string> } {
-  const files = new Set<string>();
-  const packages = new Set<string>();
-  const queue = [entry];
-  while (queue.length > 0) {
-    const file = queue.pop() as string;
-    if (files.has(file)) continue;
-    files.add(file);
-    for (const match of readFileSync(file, 'utf8').matchAll(IMPORT)) {
-      const specifier = match[1] ?? match[2] ?? match[3];
-      if (specifier.startsWith('.')) queue.push(resolveRelative(file, specifier));
-      else packages.add(specifier);
-    }
-  }
-  return { files, packages };
-}
-
-function allFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? allFiles(join(dir, entry.name)) : [join(dir, entry.name)],
-  );
-}
 
 describe('optim-lab/schedule stays free of TF.js', () => {
   const { files, packages } = importGraph(join(scheduleDir, 'index.ts'));

@@ -1,11 +1,17 @@
 import type { Node } from './ast';
 import { ExpressionError } from './errors';
 import { evaluate } from './evaluate';
+import type { ExpressionLanguage } from './language';
+import { LR_LAMBDA_LANGUAGE } from './language';
 import { parseExpression } from './parser';
 
 export { ExpressionError } from './errors';
 export { MAX_EXPRESSION_LENGTH } from './tokens';
-export type { Node as ExpressionNode } from './ast';
+export type { Node as ExpressionNode, BinaryOperator, FunctionName } from './ast';
+export type { ExpressionLanguage } from './language';
+export { LR_LAMBDA_LANGUAGE, allowedNames } from './language';
+export { FUNCTIONS, UNARY_MATH } from './names';
+export type { UnaryFunctionName } from './names';
 export { parseExpression };
 
 export type ExpressionCheck = { ok: true } | { ok: false; message: string; column: number };
@@ -15,14 +21,20 @@ export type ExpressionCheck = { ok: true } | { ok: false; message: string; colum
  * source is parsed once to an AST and interpreted: never eval'd. Throws ExpressionError.
  */
 export function compileExpression(source: string): (epoch: number) => number {
-  const ast: Node = parseExpression(source);
-  return (epoch: number) => evaluate(ast, epoch);
+  const ast: Node = parseExpression(source, LR_LAMBDA_LANGUAGE);
+  return (epoch: number) => evaluate(ast, [epoch], LR_LAMBDA_LANGUAGE);
 }
 
-/** For editors: whether the source parses, and if not, the message and 1-based column. */
-export function validateExpression(source: string): ExpressionCheck {
+/**
+ * For editors: whether the source parses in `language` (lrLambda's by default), and if not,
+ * the message and 1-based column.
+ */
+export function validateExpression(
+  source: string,
+  language: ExpressionLanguage = LR_LAMBDA_LANGUAGE,
+): ExpressionCheck {
   try {
-    parseExpression(source);
+    parseExpression(source, language);
     return { ok: true };
   } catch (error) {
     if (error instanceof ExpressionError) {

@@ -1,6 +1,7 @@
 import type { BinaryOperator, Node } from './ast';
 import { ExpressionError } from './errors';
-import { ALLOWED_NAMES, CONSTANTS, FUNCTIONS } from './names';
+import type { ExpressionLanguage } from './language';
+import { allowedNames, constantValue, languageFunction, LR_LAMBDA_LANGUAGE } from './language';
 import type { Token } from './tokens';
 import { tokenize } from './tokens';
 
@@ -12,18 +13,26 @@ import { tokenize } from './tokens';
  *   unary   := ('-' | '+') unary | power
  *   power   := primary ('**' unary)?      (right-associative; -2 ** 2 == -4, 2 ** -1 == 0.5)
  *   primary := number | name | name '(' sum (',' sum)* ')' | '(' sum ')'
+ * Which names exist (variables, functions, constants) is the language's to say.
  */
 class Parser {
   private position = 0;
 
-  constructor(private readonly tokens: Token[]) {}
+  constructor(
+    private readonly tokens: Token[],
+    private readonly language: ExpressionLanguage,
+  ) {}
 
   parse(): Node {
-    if (this.peek().kind === 'end') throw new ExpressionError('expression is empty', 1);
+    if (this.peek().kind === 'end') throw this.error('expression is empty', 1);
     const node = this.sum();
     const next = this.peek();
     if (next.kind !== 'end') throw this.unexpected(next);
     return node;
+  }
+
+  private error(detail: string, column: number): ExpressionError {
+    return new ExpressionError(detail, column, this.language.field);
   }
 
   private peek(): Token {
@@ -43,15 +52,9 @@ class Parser {
 
   private unexpected(token: Token): ExpressionError {
     if (token.kind === 'end') {
-      return new ExpressionError(
-        `unexpected end of expression at column ${token.column}`,
-        token.column,
-      );
+      return this.error(`unexpected end of expression at column ${token.column}`, token.column);
     }
-    return new ExpressionError(
-      `unexpected "${token.text}" at column ${token.column}`,
-      token.column,
-    );
+    return this.error(`unexpected "${token.text}" at column ${token.column}`, token.column);
   }
 
   private binary(op: BinaryOperator, left: Node, right: Node, column: number): Node {
@@ -114,17 +117,17 @@ class Parser {
       return;
     }
     if (next.kind === 'end') {
-      throw new ExpressionError(`missing ")" for "(" at column ${openColumn}`, next.column);
+      throw this.error(`missing ")" for "(" at column ${openColumn}`, next.column);
     }
     throw this.unexpected(next);
   }
 
   private name(text: string, column: number): Node {
     const isCall = this.isOp('(');
-    const fn = FUNCTIONS.get(text);
+    const fn = languageFunction(this.language, text);
     if (fn !== undefined) {
       if (!isCall) {
-        throw new ExpressionError(
+        throw this.error(
           `"${text}" is a function at column ${column}; call it as ${text}(x)`,
           column,
         );
@@ -138,28 +141,34 @@ class Parser {
       this.expectClose(open.column);
       if (args.length < fn.minArgs || args.length > fn.maxArgs) {
         const wanted = fn.maxArgs === 1 ? 'exactly 1 argument' : `at least ${fn.minArgs} arguments`;
-        throw new ExpressionError(
+        throw this.error(
           `${text}() takes ${wanted}, got ${args.length} at column ${column}`,
           column,
         );
       }
       return { kind: 'call', fn: fn.fn, args, column };
     }
-    const isVariable = text === 'epoch' || CONSTANTS.has(text);
-    if (isVariable && isCall) {
-      throw new ExpressionError(`"${text}" is not a function at column ${column}`, column);
+    const index = this.language.variables.indexOf(text);
+    const constant = constantValue(this.language, text);
+    if ((index >= 0 || constant !== undefined) && isCall) {
+      throw this.error(`"${text}" is not a function at column ${column}`, column);
     }
-    if (text === 'epoch') return { kind: 'epoch' };
-    const constant = CONSTANTS.get(text);
+    if (index >= 0) return { kind: 'variable', name: text, index };
     if (constant !== undefined) return { kind: 'number', value: constant };
-    throw new ExpressionError(
-      `unknown name "${text}" at column ${column}; allowed: ${ALLOWED_NAMES}`,
+    throw this.error(
+      `unknown name "${text}" at column ${column}; allowed: ${allowedNames(this.language)}`,
       column,
     );
   }
 }
 
-/** Parses an lrLambda source to an AST; throws ExpressionError saying what and where. */
-export function parseExpression(source: string): Node {
-  return new Parser(tokenize(source)).parse();
+/**
+ * Parses a source to an AST in `language` (lrLambda's by default); throws ExpressionError
+ * saying what and where.
+ */
+export function parseExpression(
+  source: string,
+  language: ExpressionLanguage = LR_LAMBDA_LANGUAGE,
+): Node {
+  return new Parser(tokenize(source, language.field), language).parse();
 }

@@ -23,12 +23,13 @@ function refusal(char: string): string {
   return 'allowed: numbers, names, + - * / // % ** ( ) ,';
 }
 
-/** Splits an lrLambda source into tokens; columns are 1-based. */
-export function tokenize(source: string): Token[] {
+/** Splits a source into tokens; columns are 1-based. `field` prefixes error messages. */
+export function tokenize(source: string, field = 'lrLambda'): Token[] {
   if (source.length > MAX_EXPRESSION_LENGTH) {
     throw new ExpressionError(
       `expression is too long (${source.length} characters; at most ${MAX_EXPRESSION_LENGTH})`,
       MAX_EXPRESSION_LENGTH + 1,
+      field,
     );
   }
   const tokens: Token[] = [];
@@ -49,6 +50,7 @@ export function tokenize(source: string): Token[] {
         throw new ExpressionError(
           `malformed number "${text}${source[i + text.length]}" at column ${column}`,
           column,
+          field,
         );
       }
       tokens.push({ kind: 'number', value: Number(text), text, column });
@@ -67,7 +69,11 @@ export function tokenize(source: string): Token[] {
       i += op.length;
       continue;
     }
-    throw new ExpressionError(`unexpected "${char}" at column ${column}; ${refusal(char)}`, column);
+    throw new ExpressionError(
+      `unexpected "${char}" at column ${column}; ${refusal(char)}`,
+      column,
+      field,
+    );
   }
   tokens.push({ kind: 'end', text: '', column: source.length + 1 });
   return tokens;

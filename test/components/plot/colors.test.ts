@@ -6,6 +6,7 @@ import {
   SERIES_LIGHT,
   contrastRatio,
 } from '../../../components/plot/colors';
+import { MAX_RUNS } from '../../../src/protocol/experiment';
 
 describe('series palettes', () => {
   it('computes WCAG contrast correctly (black on white is 21:1)', () => {
@@ -20,8 +21,8 @@ describe('series palettes', () => {
       expect(contrastRatio(c, BACKGROUND_DARK)).toBeGreaterThanOrEqual(3);
   });
 
-  it('has 8 distinct colours per theme', () => {
-    expect(new Set(SERIES_LIGHT).size).toBe(8);
-    expect(new Set(SERIES_DARK).size).toBe(8);
+  it('has a distinct colour per run, up to the run cap, in each theme', () => {
+    expect(new Set(SERIES_LIGHT).size).toBe(MAX_RUNS);
+    expect(new Set(SERIES_DARK).size).toBe(MAX_RUNS);
   });
 });

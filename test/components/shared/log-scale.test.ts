@@ -5,7 +5,7 @@ import {
   lrToTick,
   positionToLr,
   tickToLr,
-} from '../../../components/shared/log-scale.js';
+} from '../../../components/shared/log-scale';
 
 // The slider's contract: position p in [0, 1] <-> lr = 10^(-5 + 6p). Values below are worked
 // out by hand from that formula.

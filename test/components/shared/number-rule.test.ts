@@ -4,7 +4,7 @@ import {
   describeRule,
   formatNumber,
   satisfiesRule,
-} from '../../../components/shared/number-rule.js';
+} from '../../../components/shared/number-rule';
 
 describe('number rules', () => {
   it('describes ranges in interval notation', () => {

@@ -1,12 +1,12 @@
 // Shared harness for the <optim-lab> browser tests: mounting with attributes, reading parts,
 // recording events, and a small quick experiment.
 import { afterEach, vi } from 'vitest';
-import '../../../components/optim-lab/index.js';
+import '../../../components/optim-lab/index';
 import type {
   OptimErrorDetail,
   OptimLab,
   OptimProgressDetail,
-} from '../../../components/optim-lab/index.js';
+} from '../../../components/optim-lab/index';
 
 const labs: OptimLab[] = [];
 

@@ -4,15 +4,15 @@
  * with a ResizeObserver and draw on the next animation frame).
  */
 import { userEvent } from 'vitest/browser';
-import '../../../components/data-view/index.js';
-import '../../../components/loss-plot/index.js';
-import '../../../components/lr-curve/index.js';
-import '../../../components/optim-lab/index.js';
-import '../../../components/optimizer-picker/index.js';
-import '../../../components/scheduler-editor/index.js';
+import '../../../components/optim-data-view/index';
+import '../../../components/loss-plot/index';
+import '../../../components/lr-curve/index';
+import '../../../components/optim-lab/index';
+import '../../../components/optimizer-picker/index';
+import '../../../components/scheduler-editor/index';
 import type { LitElement } from 'lit';
-import type { LossPlot } from '../../../components/loss-plot/index.js';
-import type { DatasetView, GridPrediction } from '../../../src/protocol/api.js';
+import type { LossPlot } from '../../../components/loss-plot/index';
+import type { DatasetView, GridPrediction } from '../../../src/protocol/api';
 
 export const nextFrame = () =>
   new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
@@ -155,10 +155,10 @@ export const FIXTURES: readonly Fixture[] = [
     },
   },
   {
-    name: 'data-view (two moons)',
+    name: 'optim-data-view (two moons)',
     focusable: false,
     create: () =>
-      Object.assign(document.createElement('data-view'), {
+      Object.assign(document.createElement('optim-data-view'), {
         caption: 'Adam after 200 steps',
         description: 'accuracy 97%',
         ...twoMoons(),

@@ -3,7 +3,7 @@
  * from the element so the pixel maths (which grid cell lands where, which colour a
  * probability gets) can be read and tested on its own.
  */
-import type { DatasetView, GridPrediction } from '../../src/protocol/api.js';
+import type { DatasetView, GridPrediction } from '../../src/protocol/api';
 
 export type Rgb = readonly [number, number, number];
 
@@ -20,21 +20,35 @@ export interface DataViewColors {
   curve: string;
 }
 
-export const LIGHT_COLORS: DataViewColors = {
-  negative: [213, 94, 0],
-  positive: [0, 114, 178],
-  middle: [255, 255, 255],
-  outline: '#1f2328',
-  curve: '#1f2328',
-};
+/**
+ * The picture's colours, from the theme (components/shared/theme.ts) as the element's
+ * styles map them: class 0 and 1 are two series colours, the boundary is the surface and
+ * the points' outline and the regression curve are the ink.
+ */
+export function readColors(
+  style: CSSStyleDeclaration,
+  ctx: CanvasRenderingContext2D,
+): DataViewColors {
+  const token = (name: string) => style.getPropertyValue(name).trim();
+  return {
+    negative: toRgb(ctx, token('--_negative')),
+    positive: toRgb(ctx, token('--_positive')),
+    middle: toRgb(ctx, token('--_surface')),
+    outline: token('--_ink'),
+    curve: token('--_ink'),
+  };
+}
 
-export const DARK_COLORS: DataViewColors = {
-  negative: [230, 159, 0],
-  positive: [86, 180, 233],
-  middle: [28, 28, 33],
-  outline: '#e6edf3',
-  curve: '#e6edf3',
-};
+/** Any CSS colour as [r, g, b]: the 2-D context normalises what it is given to #rrggbb. */
+function toRgb(ctx: CanvasRenderingContext2D, color: string): Rgb {
+  ctx.fillStyle = '#000000';
+  ctx.fillStyle = color;
+  const hex = String(ctx.fillStyle);
+  if (hex.startsWith('#'))
+    return [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)) as unknown as Rgb;
+  const [r, g, b] = (hex.match(/[\d.]+/g) ?? ['0', '0', '0']).map(Number);
+  return [r, g, b];
+}
 
 /** Mixes from `negative` (t = 0) through `middle` (t = 0.5) to `positive` (t = 1). */
 export function divergingColor(t: number, colors: DataViewColors): Rgb {

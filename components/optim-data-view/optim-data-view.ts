@@ -1,9 +1,10 @@
-import { LitElement, html } from 'lit';
+import { html } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { property, query } from 'lit/decorators.js';
-import type { DatasetView, GridPrediction } from '../../src/protocol/api.js';
-import { DARK_COLORS, LIGHT_COLORS, drawDataView } from './draw.js';
-import { dataViewStyles } from './data-view.styles.js';
+import type { DatasetView, GridPrediction } from '../../src/protocol/api';
+import { drawDataView, readColors } from './draw';
+import { dataViewStyles } from './optim-data-view.styles';
+import { OptimElement } from '../shared/optim-element';
 
 /** Backing-store size: sharp at 9rem on a 2x screen. */
 const CANVAS_PIXELS = 288;
@@ -21,8 +22,12 @@ const CANVAS_PIXELS = 288;
  * @csspart caption - The caption.
  *
  * @cssproperty [--data-view-size=9rem] - Width and height of the picture.
+ * @cssproperty [--data-view-negative=var(--optim-lab-series-2)] - Class 0 (dark: series 5).
+ * @cssproperty [--data-view-positive=var(--optim-lab-series-1)] - Class 1 (dark: series 6).
+ *
+ * @tag optim-data-view
  */
-export class OptimDataView extends LitElement {
+export class OptimDataView extends OptimElement {
   static override styles = dataViewStyles;
 
   /** The points to draw (from the trainer's getDataset()). */
@@ -49,6 +54,7 @@ export class OptimDataView extends LitElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
     if (changed.has('data') || changed.has('grid')) this.draw();
   }
 
@@ -68,13 +74,7 @@ export class OptimDataView extends LitElement {
       xRange: this.grid?.xRange ?? this.data?.xRange ?? ([-1, 1] as const),
       yRange: this.grid?.yRange ?? this.data?.yRange ?? ([-1, 1] as const),
     };
-    drawDataView(
-      ctx,
-      frame,
-      this.data,
-      this.grid,
-      this.colorScheme.matches ? DARK_COLORS : LIGHT_COLORS,
-    );
+    drawDataView(ctx, frame, this.data, this.grid, readColors(getComputedStyle(this), ctx));
   }
 
   override render(): TemplateResult {

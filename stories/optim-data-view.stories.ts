@@ -1,8 +1,8 @@
 import { html } from 'lit';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { expect } from 'storybook/test';
-import '../components/data-view/index';
-import type { OptimDataView } from '../components/data-view/index';
+import '../components/optim-data-view/index';
+import type { OptimDataView } from '../components/optim-data-view/index';
 import { createDataset } from '../src/data/index';
 import type { DatasetView, GridPrediction } from '../src/protocol/api';
 
@@ -58,16 +58,16 @@ const sine = createDataset({
 const sineGrid = gridOver(sine, (x) => 0.85 * Math.sin(Math.PI * x));
 
 const meta = {
-  title: 'Elements/data-view',
-  component: 'data-view',
+  title: 'Elements/optim-data-view',
+  component: 'optim-data-view',
   tags: ['autodocs'],
   render: (args) =>
-    html`<data-view
+    html`<optim-data-view
       .data=${args.data}
       .grid=${args.grid}
       caption=${args.caption}
       description=${args.description}
-    ></data-view>`,
+    ></optim-data-view>`,
   args: {
     data: moons,
     grid: moonsGrid,
@@ -92,7 +92,7 @@ export default meta;
 type Story = StoryObj<DataViewArgs>;
 
 async function view(canvasElement: HTMLElement): Promise<OptimDataView> {
-  const el = canvasElement.querySelector('data-view')!;
+  const el = canvasElement.querySelector('optim-data-view')!;
   await el.updateComplete;
   return el;
 }
