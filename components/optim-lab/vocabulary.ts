@@ -41,6 +41,8 @@ export const LAB_SECTIONS = [
   'summary',
   'lr-finder',
   'ranking',
+  'edit-data',
+  'share',
 ] as const;
 export type LabSection = (typeof LAB_SECTIONS)[number];
 

@@ -48,6 +48,11 @@ function paddedRange(
     }
   }
   if (!Number.isFinite(low)) return [-1, 1];
+  return paddedSpan(low, high);
+}
+
+/** [low, high] widened by 10% of its width on each side (at least 1e-3). */
+export function paddedSpan(low: number, high: number): [number, number] {
   const pad = Math.max(0.1 * (high - low), 1e-3);
   return [low - pad, high + pad];
 }
@@ -57,7 +62,7 @@ function paddedRange(
  * points, so a few drawn points (or one) still get a plane to draw on, and one more point
  * inside it does not rescale the view it was drawn in.
  */
-const GENERATOR_FRAME = [-1, 1] as const;
+export const GENERATOR_FRAME = [-1, 1] as const;
 
 interface Source {
   raw: RawPoints;
