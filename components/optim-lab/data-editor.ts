@@ -120,8 +120,13 @@ export class DataEditor implements ReactiveController {
     // A grid from another plane shape (a generated dataset's before the first edit) would
     // mislead: show predictions only for the points being edited.
     const shownGrid = generated ? undefined : grid;
-    return html`<section class="data-editor" part="data-editor" aria-labelledby="data-editor-title">
-      <h2 class="section-title" id="data-editor-title">Your own data</h2>
+    return html`<div
+      role="group"
+      class="data-editor"
+      part="data-editor"
+      aria-labelledby="data-editor-title"
+    >
+      <h2 class="section-title" id="data-editor-title">Data editor</h2>
       <p class="hint" id="data-editor-about">
         ${
           generated
@@ -180,7 +185,7 @@ export class DataEditor implements ReactiveController {
         onDownload: (anchor) =>
           this.csvLink.follow(anchor, formatCsvPoints(this.customPoints()), 'text/csv'),
       })}
-    </section>`;
+    </div>`;
   }
 
   private taskSelect(): TemplateResult {

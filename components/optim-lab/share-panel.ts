@@ -130,7 +130,13 @@ export class SharePanel implements ReactiveController {
 
   render(): TemplateResult | typeof nothing {
     if (!this.open) return nothing;
-    return html`<section class="share" id="share-panel" part="share" aria-labelledby="share-title">
+    return html`<div
+      role="group"
+      class="share"
+      id="share-panel"
+      part="share"
+      aria-labelledby="share-title"
+    >
       <h2 class="section-title" id="share-title">Share this lab</h2>
       <p class="hint">
         A link or a JSON file holds the whole lab: data, model, training and every run.
@@ -178,7 +184,7 @@ export class SharePanel implements ReactiveController {
       <div class="share-actions">
         <button type="button" part="restore" @click=${() => void this.restore()}>Restore</button>
       </div>
-    </section>`;
+    </div>`;
   }
 
   /** The link to this lab's state: the page's URL with this lab's fragment entry. */
