@@ -7,7 +7,7 @@ import type {
   ExperimentConfigInput,
   RunConfig,
   RunConfigInput,
-  DatasetType,
+  DatasetConfig,
 } from './experiment';
 import type { DivergenceInfo, ExperimentStatus, ProgressBatch, RunStatus } from './progress';
 import type { OptimizerConfig } from '../optim/types';
@@ -150,7 +150,7 @@ export interface DatasetSplit {
 }
 
 export interface DatasetView {
-  type: DatasetType;
+  type: DatasetConfig['type'];
   task: TaskKind;
   inputDims: number;
   train: DatasetSplit;
