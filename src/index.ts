@@ -13,6 +13,7 @@ export * from './data/index';
 export * from './model/index';
 export * from './train/index';
 export * from './export/index';
+export * from './share/index';
 export * from './surface/index';
 export { computeTrajectories, surfaceMessages } from './surface/engine';
 export type { ComputeTrajectoriesOptions } from './surface/engine';

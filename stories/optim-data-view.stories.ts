@@ -1,6 +1,6 @@
 import { html } from 'lit';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { expect } from 'storybook/test';
+import { expect, userEvent } from 'storybook/test';
 import '../components/optim-data-view/index';
 import type { OptimDataView } from '../components/optim-data-view/index';
 import { createDataset } from '../src/data/index';
@@ -146,6 +146,46 @@ export const NoData: Story = {
     const el = await view(canvasElement);
     await expect(picture(el).getAttribute('aria-label')).toBe(
       'Waiting for the trainer. no data yet',
+    );
+  },
+};
+
+/**
+ * Edit mode, as the lab's data editor uses it: click or tap to add a point of the chosen
+ * class, drag to move, or use the keys shown under the picture. The play function adds a
+ * point from the keyboard and deletes another.
+ */
+export const Editing: Story = {
+  render: () =>
+    html`<optim-data-view
+      editable
+      caption="Your points"
+      .points=${[
+        [-0.5, 0.5, 1],
+        [0.5, -0.5, 0],
+      ]}
+    ></optim-data-view>`,
+  play: async ({ canvasElement }) => {
+    const el = await view(canvasElement);
+    const changes: number[] = [];
+    el.addEventListener('change', () => changes.push(el.points.length));
+    const cursor = el.shadowRoot!.querySelector<SVGElement>('.cursor-target')!;
+    cursor.focus();
+    await userEvent.keyboard('{ArrowDown}{Enter}');
+    await expect(el.points).toEqual([
+      [-0.5, 0.5, 1],
+      [0.5, -0.5, 0],
+      [0, -0.06, 1],
+    ]);
+    // Page Down: the first point; Delete removes it.
+    await userEvent.keyboard('{PageDown}{Delete}');
+    await expect(el.points).toEqual([
+      [0.5, -0.5, 0],
+      [0, -0.06, 1],
+    ]);
+    await expect(changes).toEqual([3, 2]);
+    await expect(el.shadowRoot!.querySelector('[part="edit-status"]')!.textContent!.trim()).toBe(
+      'Deleted point 1 at x1 -0.5, x2 0.5; 2 left.',
     );
   },
 };

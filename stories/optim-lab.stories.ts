@@ -19,6 +19,10 @@ interface OptimLabArgs {
   autoplay: boolean;
   grid?: string;
   lrFinder?: boolean;
+  config?: string;
+  editData?: boolean;
+  share?: boolean;
+  id?: string;
 }
 
 const meta = {
@@ -41,6 +45,10 @@ const meta = {
       ?autoplay=${args.autoplay}
       grid=${args.grid ?? nothing}
       ?lr-finder=${args.lrFinder ?? false}
+      config=${args.config ?? nothing}
+      ?edit-data=${args.editData ?? false}
+      ?share=${args.share ?? false}
+      id=${args.id ?? nothing}
     ></optim-lab>`,
   args: {
     dataset: 'spiral',
@@ -81,6 +89,13 @@ const meta = {
       description: 'Grid search: option -> values JSON, e.g. {"lr":[0.01,0.1],"momentum":[0,0.9]}.',
     },
     lrFinder: { control: 'boolean', description: 'Show the LR range test panel open.' },
+    config: { control: 'text', description: 'The whole experiment as JSON.' },
+    editData: { control: 'boolean', description: 'Show the data editor open.' },
+    share: {
+      control: 'boolean',
+      description: "Read this lab's state from the page's URL fragment.",
+    },
+    id: { control: 'text', description: "Names the lab's entry in a shared link." },
   },
 } satisfies Meta<OptimLabArgs>;
 export default meta;
@@ -208,5 +223,75 @@ export const GridSearch: Story = {
     await waitFor(() => expect(part(el, 'ranking').querySelectorAll('tbody tr')).toHaveLength(6), {
       timeout: 90_000,
     });
+  },
+};
+
+/** A few starter points: a diagonal band of class 1 between two groups of class 0. */
+const STARTER_POINTS = [
+  [-0.6, -0.6, 1],
+  [0, 0, 1],
+  [0.6, 0.6, 1],
+  [-0.6, 0.5, 0],
+  [0.5, -0.6, 0],
+];
+
+/**
+ * Your own data: the editor open on a few points. The play function adds two points from
+ * the keyboard (the cursor starts at the centre), one of each class, and trains on them.
+ */
+export const EditData: Story = {
+  args: {
+    // No dataset attribute: it would replace the config's points with a generated dataset.
+    dataset: '',
+    editData: true,
+    optimizer: 'Adam',
+    lr: '0.05',
+    epochs: '40',
+    batchSize: '4',
+    hide: 'lr-curve lr-finder',
+    config: JSON.stringify({ dataset: { type: 'custom', points: STARTER_POINTS } }),
+  },
+  play: async ({ canvasElement }) => {
+    const el = await lab(canvasElement);
+    const editor = part<HTMLElement & { points: number[][] }>(el, 'point-editor');
+    const cursor = editor.shadowRoot!.querySelector<SVGElement>('.cursor-target')!;
+    cursor.focus();
+    // Two steps right and two up (0.06 each), class 1; then two coarse steps (0.3) left, class 0.
+    await userEvent.keyboard('{ArrowRight}{ArrowRight}{ArrowUp}{ArrowUp}{Enter}');
+    const class0 = editor.shadowRoot!.querySelector<HTMLInputElement>('input[value="0"]')!;
+    await userEvent.click(class0);
+    cursor.focus();
+    await userEvent.keyboard('{Shift>}{ArrowLeft}{ArrowLeft}{/Shift}{Enter}');
+    await waitFor(() => expect(editor.points).toHaveLength(STARTER_POINTS.length + 2));
+    await expect(editor.points.at(-2)).toEqual([0.12, 0.12, 1]);
+    await expect(editor.points.at(-1)).toEqual([-0.48, 0.12, 0]);
+    await expect(el.experiment.dataset).toEqual({ type: 'custom', points: editor.points });
+    await userEvent.click(part(el, 'play-button'));
+    await waitFor(() => expect(el.state).toBe('done'), { timeout: 90_000 });
+  },
+};
+
+/**
+ * Share: copy this lab's link, then restore the lab from it after changing a setting. (On a
+ * page, a lab with the share attribute reads such a link's fragment by itself.)
+ */
+export const Share: Story = {
+  args: { id: 'shared-lab', share: true, dataset: 'moons', optimizer: 'SGD Adam' },
+  play: async ({ canvasElement }) => {
+    const el = await lab(canvasElement);
+    await userEvent.click(part(el, 'share-button'));
+    await userEvent.click(part(el, 'copy-link'));
+    const output = await waitFor(() => part<HTMLTextAreaElement>(el, 'share-output'));
+    const link = output.value;
+    await expect(new URL(link).hash).toMatch(/^#optim-lab:shared-lab=v1\./);
+    const shared = el.experiment;
+    // Change the dataset, then paste the link back.
+    const select = part<HTMLSelectElement>(el, 'dataset-select');
+    await userEvent.selectOptions(select, 'xor');
+    await expect(el.experiment.dataset?.type).toBe('xor');
+    await userEvent.type(part(el, 'restore-input'), link);
+    await userEvent.click(part(el, 'restore'));
+    await waitFor(() => expect(el.experiment).toEqual(shared));
+    await expect(part(el, 'share-status').textContent).toContain('Restored the lab');
   },
 };

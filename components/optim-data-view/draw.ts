@@ -121,6 +121,47 @@ function cellCanvas(n: number): OffscreenCanvas {
   return cellCache;
 }
 
+/**
+ * Draws a model's predictions: the heatmap (2-D inputs) over the part of the frame the grid
+ * covers, or the predicted curve (1-D inputs). `dataset` scales a regression heatmap.
+ */
+export function drawPrediction(
+  ctx: CanvasRenderingContext2D,
+  frame: Frame,
+  grid: GridPrediction,
+  colors: DataViewColors,
+  oneD: boolean,
+  dataset?: DatasetView,
+): void {
+  if (oneD) {
+    ctx.beginPath();
+    for (let i = 0; i < grid.values.length; i++) {
+      const x =
+        grid.xRange[0] +
+        (i / Math.max(1, grid.values.length - 1)) * (grid.xRange[1] - grid.xRange[0]);
+      const [px, py] = toCanvas(frame, x, grid.values[i]);
+      if (i === 0) ctx.moveTo(px, py);
+      else ctx.lineTo(px, py);
+    }
+    ctx.strokeStyle = colors.curve;
+    ctx.lineWidth = 2;
+    ctx.stroke();
+    return;
+  }
+  if (grid.values.length !== grid.n * grid.n) return;
+  const cells = cellCanvas(grid.n);
+  const cellCtx = cells.getContext('2d');
+  if (!cellCtx) return;
+  cellCtx.putImageData(new ImageData(gridPixels(grid, colors, dataset), grid.n, grid.n), 0, 0);
+  // The grid's own plane, placed in the frame (the same box unless an editor's frame differs).
+  const [left, top] = toCanvas(frame, grid.xRange[0], grid.yRange[1]);
+  const [right, bottom] = toCanvas(frame, grid.xRange[1], grid.yRange[0]);
+  ctx.imageSmoothingEnabled = true;
+  ctx.globalAlpha = 0.55;
+  ctx.drawImage(cells, left, top, right - left, bottom - top);
+  ctx.globalAlpha = 1;
+}
+
 /** Draws everything: heatmap (2-D) or prediction curve (1-D), then the points. */
 export function drawDataView(
   ctx: CanvasRenderingContext2D,
@@ -131,17 +172,8 @@ export function drawDataView(
 ): void {
   ctx.clearRect(0, 0, frame.width, frame.height);
   const oneD = dataset?.inputDims === 1;
-  if (grid && !oneD && grid.values.length === grid.n * grid.n) {
-    const cells = cellCanvas(grid.n);
-    const cellCtx = cells.getContext('2d');
-    if (cellCtx) {
-      cellCtx.putImageData(new ImageData(gridPixels(grid, colors, dataset), grid.n, grid.n), 0, 0);
-      ctx.imageSmoothingEnabled = true;
-      ctx.globalAlpha = 0.55;
-      ctx.drawImage(cells, 0, 0, frame.width, frame.height);
-      ctx.globalAlpha = 1;
-    }
-  }
+  // The curve goes over the points (drawn below); the heatmap under them.
+  if (grid && !oneD) drawPrediction(ctx, frame, grid, colors, false, dataset);
   if (!dataset) return;
   const radius = Math.max(1.5, frame.width / 90);
   if (oneD) {
@@ -160,20 +192,7 @@ export function drawDataView(
     };
     points(dataset.train, true);
     points(dataset.validation, false);
-    if (grid) {
-      ctx.beginPath();
-      for (let i = 0; i < grid.values.length; i++) {
-        const x =
-          grid.xRange[0] +
-          (i / Math.max(1, grid.values.length - 1)) * (grid.xRange[1] - grid.xRange[0]);
-        const [px, py] = toCanvas(frame, x, grid.values[i]);
-        if (i === 0) ctx.moveTo(px, py);
-        else ctx.lineTo(px, py);
-      }
-      ctx.strokeStyle = colors.curve;
-      ctx.lineWidth = 2;
-      ctx.stroke();
-    }
+    if (grid) drawPrediction(ctx, frame, grid, colors, true);
     return;
   }
   const toUnit =

@@ -64,6 +64,13 @@ export class BoundaryView {
     this.predictions.run();
   }
 
+  /** Run `runId`'s latest predictions in this epoch, if there are any. */
+  gridOf(runId: string | undefined): GridPrediction | undefined {
+    const shown = this.predictions.value;
+    if (runId === undefined || shown?.epoch !== this.experiment.epoch) return undefined;
+    return shown.grids.get(runId);
+  }
+
   /** One picture per run, captioned with its number, label and latest numbers. */
   render(runs: readonly LabRun[]): TemplateResult | typeof nothing {
     const data = this.dataset.status === TaskStatus.INITIAL ? undefined : this.dataset.value;

@@ -28,5 +28,8 @@ export interface OptimEndDetail {
   runs: RunSnapshot[];
 }
 
-/** `optim-error` from the lab: `attribute` is one of the lab's attributes. */
-export type OptimErrorDetail = BaseOptimErrorDetail<LabAttribute>;
+/**
+ * `optim-error` from the lab: `attribute` is one of the lab's attributes (`share`: the state
+ * in the page's link could not be used).
+ */
+export type OptimErrorDetail = BaseOptimErrorDetail<LabAttribute | 'share'>;

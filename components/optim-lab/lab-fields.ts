@@ -56,7 +56,11 @@ export const LAB_FIELDS: readonly LabField[] = [
     label: 'Dataset',
     paths: ['dataset.type'],
     read: (raw) => readChoice(raw, DATASET_TYPES),
-    write: (d, type) => (d.dataset = { ...d.dataset, type }),
+    // A generated dataset replaces custom points (a config may not hold both).
+    write: (d, type) => {
+      const { points: _replaced, ...dataset } = d.dataset ?? {};
+      d.dataset = { ...dataset, type };
+    },
   }),
   field({
     key: 'layers',

@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { buttonStyles } from '../shared/button.styles';
 import { themeStyles } from '../shared/theme';
 import { visuallyHidden } from '../shared/visually-hidden.styles';
 
@@ -8,6 +9,7 @@ import { visuallyHidden } from '../shared/visually-hidden.styles';
  */
 export const labStyles = [
   themeStyles,
+  buttonStyles,
   css`
     :host {
       display: block;
@@ -105,7 +107,8 @@ export const labStyles = [
       font-weight: 600;
     }
     input,
-    select {
+    select,
+    textarea {
       font: inherit;
       color: var(--_ink);
       background: var(--_field);
@@ -116,7 +119,17 @@ export const labStyles = [
       width: 100%;
       min-height: 2.25rem;
     }
-    input[aria-invalid='true'] {
+    textarea {
+      font-family: ui-monospace, SFMono-Regular, Menlo, monospace;
+      font-size: 0.875rem;
+      resize: vertical;
+    }
+    input[type='file'] {
+      border: 0;
+      padding: 0.25rem 0;
+      background: transparent;
+    }
+    :is(input, textarea)[aria-invalid='true'] {
       border-color: var(--_error);
       box-shadow: 0 0 0 1px var(--_error);
     }
@@ -125,32 +138,13 @@ export const labStyles = [
       color: var(--_muted);
     }
 
-    /* Buttons */
-    button {
-      font: inherit;
-      font-weight: 600;
-      color: var(--_ink);
-      background: var(--_surface);
-      border: 1px solid var(--_border);
-      border-radius: calc(var(--_radius) - 2px);
-      padding: 0.375rem 0.875rem;
-      min-height: 2.5rem;
-      min-width: 2.75rem;
-      cursor: pointer;
-    }
-    button:hover:not(:disabled) {
-      border-color: var(--_accent);
-    }
-    button:disabled {
-      cursor: not-allowed;
-      opacity: 0.55;
-    }
+    /* Buttons: shared/button.styles.ts, and the lab's primary one */
     button.primary {
       color: var(--_on-accent);
       background: var(--_accent);
       border-color: var(--_accent);
     }
-    :is(button, input, select, summary, [tabindex]):focus-visible {
+    :is(button, a, input, select, textarea, summary, [tabindex]):focus-visible {
       outline: 2px solid var(--_focus);
       outline-offset: 2px;
     }
@@ -305,13 +299,15 @@ export const labStyles = [
       gap: 0.5rem;
       align-items: end;
     }
-    .finder-error {
+    .finder-error,
+    .field-error {
       margin: 0;
       padding: 0.5rem 0.75rem;
       color: var(--_error);
       background: var(--_error-surface);
       border: 1px solid var(--_error);
       border-radius: var(--_radius);
+      overflow-wrap: anywhere;
     }
 
     /* Grid search ranking */
@@ -336,6 +332,83 @@ export const labStyles = [
     }
     .ranking tbody th {
       font-weight: 400;
+    }
+
+    /* Lab tools: Edit data, Share */
+    .tools {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5rem;
+    }
+    .data-editor,
+    .share {
+      display: grid;
+      gap: 0.75rem;
+      padding: 0.75rem;
+      border: 1px solid var(--_grid);
+      border-radius: var(--_radius);
+      background: var(--_panel);
+      min-width: 0;
+    }
+    .data-editor > .section-title,
+    .share > .section-title {
+      margin: 0;
+    }
+    .data-editor .hint,
+    .share .hint {
+      margin: 0;
+    }
+    .data-editor optim-data-view {
+      --optim-lab-surface: var(--_panel);
+    }
+    .editor-actions,
+    .share-actions,
+    .csv-actions {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5rem;
+      align-items: center;
+    }
+    .inline-field,
+    .file-field {
+      display: inline-flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.5rem;
+      font-size: 0.875rem;
+      font-weight: 600;
+      min-width: 0;
+    }
+    .inline-field select {
+      width: auto;
+    }
+    .note,
+    .said {
+      margin: 0;
+      font-size: 0.875rem;
+      overflow-wrap: anywhere;
+    }
+    .csv {
+      border-top: 1px solid var(--_grid);
+      padding-top: 0.5rem;
+    }
+    .csv > summary {
+      cursor: pointer;
+      font-weight: 600;
+    }
+    .csv-body {
+      display: grid;
+      gap: 0.5rem;
+      padding-top: 0.5rem;
+    }
+    .csv code {
+      font-family: ui-monospace, SFMono-Regular, Menlo, monospace;
+    }
+    /* Empty live regions stay in the page (so they announce) but take no room. */
+    .field-error:empty,
+    .note:empty,
+    .said:empty {
+      display: contents;
     }
 
     [hidden] {

@@ -5,6 +5,7 @@ import { withOption } from '../../src/optim/options';
 import type { BackendInfo } from '../../src/protocol/api';
 import { MAX_RUNS } from '../../src/protocol/experiment';
 import type { ExperimentConfigInput } from '../../src/protocol/experiment';
+import type { LabState as SharedState, UiState } from '../../src/share/state';
 import { ExperimentController } from '../controllers/experiment-controller';
 import type { FailureKind } from '../controllers/experiment-controller';
 import type { LossPlot } from '../loss-plot/loss-plot';
@@ -21,6 +22,7 @@ import { AutoplayController } from './autoplay';
 import { backendLine } from './backend-line';
 import { BoundaryView } from './boundary-view';
 import { controlsBar } from './controls-bar';
+import { DataEditor } from './data-editor';
 import type { LabState } from './events';
 import { GridRanking, expandGrid } from './grid-attribute';
 import { LrFinderPanel } from './lr-finder-panel';
@@ -33,6 +35,7 @@ import { summaryText } from './run-tracker';
 import type { RunSnapshot } from './run-tracker';
 import { readSetting, setupForm } from './setup-form';
 import type { LabSettings, SettingKey } from './setup-form';
+import { SharePanel } from './share-panel';
 import { suggestRun } from './suggest-run';
 import type { LabSection } from './vocabulary';
 
@@ -58,14 +61,16 @@ export type { LabState, OptimEndDetail, OptimErrorDetail, OptimProgressDetail } 
  * @attr seed - Seeds data, initial weights and batch order.
  * @attr backend - The backend asked for: auto (default), webgpu, webgl, wasm or cpu. `activeBackend` says which one runs.
  * @attr autoplay - Start training when the lab first scrolls into view.
- * @attr hide - Sections to hide: dataset model training runs controls backend lr-curve loss-plot boundary summary lr-finder ranking.
+ * @attr hide - Sections to hide: dataset model training runs controls backend lr-curve loss-plot boundary summary lr-finder ranking edit-data share.
  * @attr grid - Grid search: option -> values JSON (`{"lr":[0.01,0.1],"momentum":[0,0.9]}`) expanding the first run into one run per combination; a ranking table follows training.
  * @attr lr-finder - Show the "Find a learning rate" panel open.
+ * @attr edit-data - Show the data editor open: click or tap to add points, drag to move them, keys too; CSV in and out.
+ * @attr share - Read this lab's state from the page's URL fragment (`#optim-lab:<id>=v1.…`, made by "Copy link") on connect and on `hashchange`.
  * @attr config - The whole experiment (ExperimentConfigInput) as JSON; the attributes above override its fields.
  *
  * @fires optim-progress - Per run and progress batch (about 30 a second at most): `detail` { run, runId, label, step, epoch, loss, lr, status }.
  * @fires optim-end - Every run finished or diverged: `detail.runs` holds each run's final numbers.
- * @fires optim-error - An invalid attribute, a rejected config or a crashed worker: `detail` { message, attribute? }.
+ * @fires optim-error - An invalid attribute, a rejected config, a crashed worker or a shared state that could not be used (attribute 'share'): `detail` { message, attribute? }.
  *
  * @csspart base - The wrapper around everything.
  * @csspart problems - The list of input problems (invalid attributes or settings).
@@ -102,6 +107,17 @@ export type { LabState, OptimEndDetail, OptimErrorDetail, OptimProgressDetail } 
  * @csspart lr-finder-plot - The <lr-finder-plot> with the test's result.
  * @csspart finder-error - Why the LR range test failed.
  * @csspart ranking - The grid search's ranking table.
+ * @csspart tools - The row with "Edit data" and "Share".
+ * @csspart edit-data - The "Edit data" toggle (aria-pressed).
+ * @csspart data-editor - The data editor: its buttons, the editable <optim-data-view> and the CSV part.
+ * @csspart start-from-dataset - Copies the generated dataset's points into the editor.
+ * @csspart clear-points - Removes every point.
+ * @csspart points-kind - With no points: two classes or regression.
+ * @csspart point-editor - The editable <optim-data-view>.
+ * @csspart data-note - What the last data action did (a polite live region).
+ * @csspart csv - The CSV part (a <details>): csv-input, csv-load, csv-file, csv-download, csv-error.
+ * @csspart share-button - Shows the share panel (aria-expanded).
+ * @csspart share - The share panel: copy-link, copy-json, download-json, share-output, share-status, restore-input, restore, restore-error.
  *
  * @cssproperty --optim-lab-* - The theme tokens (ink, muted, surface, panel, field, border, grid, accent,
  *   on-accent, focus, error, error-surface, radius, gap, font, series-1 ... series-16), read by
@@ -137,6 +153,10 @@ export class OptimLab extends OptimElement {
   @property() hide?: string;
   @property() grid?: string;
   @property({ type: Boolean, attribute: 'lr-finder' }) lrFinder = false;
+  /** Show the data editor open. */
+  @property({ type: Boolean, attribute: 'edit-data' }) editData = false;
+  /** Read this lab's state from the page's URL fragment (on connect and on hashchange). */
+  @property({ type: Boolean }) share = false;
 
   @state() private runs: LabRun[] = [];
   @state() private settings: LabSettings = {};
@@ -175,6 +195,24 @@ export class OptimLab extends OptimElement {
       if (run) this.updateRun(runId, { optimizer: withOption(run.optimizer, 'lr', lr) });
     },
   });
+  private readonly editor = new DataEditor(this, {
+    experiment: () => this.input(),
+    store: (dataset) => (this.settings = { ...this.settings, dataset }),
+    reconfigure: () => {
+      // Editing restarts a training that was running, on the new points.
+      const wasTraining = this.runner.state === 'training';
+      this.runner.load(this.input());
+      if (wasTraining) void this.runner.start();
+    },
+  });
+  private readonly sharing = new SharePanel(this, {
+    id: () => this.id,
+    readsFragment: () => this.share,
+    state: () => ({ config: this.input(), ui: this.uiState() }),
+    apply: (state) => this.applyState(state),
+    defaults: () => this.applyAttributes(),
+    onProblem: (message) => this.emit('optim-error', { message, attribute: 'share' }),
+  });
   private provenance: Provenance = [];
   private nextRunNumber = 1;
 
@@ -183,7 +221,8 @@ export class OptimLab extends OptimElement {
     new AutoplayController(this, {
       enabled: () => this.autoplay,
       ready: () => this.problems.length === 0,
-      play: () => void this.start(),
+      // A state in the page's link comes first: train that, not the attributes' lab.
+      play: () => void this.sharing.settled.then(() => this.start()),
     });
     new LrMarker(this, () => {
       const run = this.selectedRun;
@@ -223,6 +262,7 @@ export class OptimLab extends OptimElement {
 
   /** Starts training (configuring the worker first), or resumes after a pause. */
   start(): Promise<void> {
+    this.editor.flush();
     return this.runner.start();
   }
 
@@ -234,13 +274,25 @@ export class OptimLab extends OptimElement {
 
   /** Takes `n` optimizer steps on every run, then pauses. */
   async step(n = 1): Promise<void> {
+    this.editor.flush();
     await this.runner.step(n);
     this.boundaries.refresh();
   }
 
   /** Back to step 0 with the same initial weights; the plots are cleared. */
   reset(): Promise<void> {
+    this.editor.flush();
     return this.runner.reset();
+  }
+
+  /** A link to this lab as it is now: the page's URL with this lab's fragment entry. */
+  shareLink(): Promise<string> {
+    return this.sharing.link();
+  }
+
+  /** Shows a shared state (from `restoreLabState` or `labStateFromJson`) in this lab. */
+  restoreState(state: SharedState): Promise<void> {
+    return this.applyState(state);
   }
 
   // ---- attributes and edits --------------------------------------------------------------
@@ -249,6 +301,8 @@ export class OptimLab extends OptimElement {
     if (!this.hasUpdated || LAB_PROPERTIES.some((name) => changed.has(name))) {
       this.applyAttributes();
     }
+    if (changed.has('editData')) this.editor.open = this.editData;
+    if (changed.has('share') && this.hasUpdated) this.sharing.readFragment();
   }
 
   private applyAttributes(): void {
@@ -271,6 +325,34 @@ export class OptimLab extends OptimElement {
     this.selectedRunId = this.runs[0]?.id;
     this.reportProblems(setup.problems);
     this.runner.backend = setup.backend;
+    this.editor.follow(this.settings.dataset);
+    this.runner.load(this.input());
+  }
+
+  /** What the lab shows besides its experiment, for a shared state. */
+  private uiState(): UiState {
+    const ui: UiState = { editing: this.editor.open };
+    if (this.selectedRunId) ui.selected = this.selectedRunId;
+    return ui;
+  }
+
+  /** Shows a shared state: its experiment replaces the lab's, its UI state is taken as far as it fits. */
+  private async applyState(state: SharedState): Promise<void> {
+    // After the first update, which applies the attributes (the state replaces them).
+    await this.updateComplete;
+    const { runs, ...settings } = state.config;
+    this.settings = settings;
+    this.settingProblems = {};
+    this.nextRunNumber = 1;
+    this.runs = runs.map((input) => {
+      const { id, next } = freshRunId([], this.nextRunNumber);
+      this.nextRunNumber = next;
+      return labRun(input, id);
+    });
+    const { selected, editing } = state.ui ?? {};
+    this.selectedRunId = this.runs.find((run) => run.id === selected)?.id ?? this.runs[0]?.id;
+    if (typeof editing === 'boolean') this.editor.open = editing;
+    this.editor.follow(settings.dataset);
     this.runner.load(this.input());
   }
 
@@ -286,6 +368,7 @@ export class OptimLab extends OptimElement {
       const draft = structuredClone(this.settings);
       edit.apply(draft);
       this.settings = draft;
+      if (key === 'dataset') this.editor.follow(draft.dataset);
       this.runner.load(this.input());
     } else {
       problems[key] = edit.message;
@@ -346,6 +429,42 @@ export class OptimLab extends OptimElement {
     return !this.hiddenSections.has(section);
   }
 
+  /** The row of lab-wide tools; each is its own small piece. */
+  private labTools(): TemplateResult | typeof nothing {
+    const pieces = [
+      this.shows('edit-data') ? this.editDataToggle() : undefined,
+      this.shows('share') ? this.shareToggle() : undefined,
+    ].filter((piece) => piece !== undefined);
+    if (pieces.length === 0) return nothing;
+    return html`<div class="tools" part="tools" role="group" aria-label="Lab tools">
+      ${pieces}
+    </div>`;
+  }
+
+  private editDataToggle(): TemplateResult {
+    return html`<button
+      type="button"
+      part="edit-data"
+      aria-pressed=${this.editor.open ? 'true' : 'false'}
+      @click=${() => this.editor.toggle()}
+    >
+      Edit data
+    </button>`;
+  }
+
+  private shareToggle(): TemplateResult {
+    const open = this.sharing.open;
+    return html`<button
+      type="button"
+      part="share-button"
+      aria-expanded=${open ? 'true' : 'false'}
+      aria-controls=${open ? 'share-panel' : nothing}
+      @click=${() => this.sharing.toggle()}
+    >
+      Share
+    </button>`;
+  }
+
   private get selectedRun(): LabRun | undefined {
     return this.runs.find((run) => run.id === this.selectedRunId) ?? this.runs[0];
   }
@@ -355,6 +474,7 @@ export class OptimLab extends OptimElement {
     const more = [
       ...Object.values(this.settingProblems),
       ...(runner.problem ? [runner.problem] : []),
+      ...(this.sharing.problem ? [this.sharing.problem] : []),
     ];
     return html`
       <div class="lab" part="base">
@@ -365,6 +485,9 @@ export class OptimLab extends OptimElement {
           shows: (section) => this.shows(section),
           onChange: (key, raw) => this.onSetting(key, raw),
         })}
+        ${this.labTools()}
+        ${this.shows('edit-data') ? this.editor.render(this.boundaries.gridOf(this.selectedRun?.id)) : nothing}
+        ${this.shows('share') ? this.sharing.render() : nothing}
         ${
           this.shows('runs')
             ? runsSection({

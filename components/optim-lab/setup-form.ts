@@ -6,7 +6,9 @@
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
+import { CUSTOM_DATASET } from '../../src/protocol/custom-points';
 import { ACTIVATIONS, DATASET_TYPES, EXPERIMENT_DEFAULTS } from '../../src/protocol/experiment';
+import type { DatasetConfig } from '../../src/protocol/experiment';
 import { labField } from './lab-fields';
 import type { LabSettings, SettingKey } from './lab-fields';
 import { ACTIVATION_LABELS, DATASET_LABELS } from './vocabulary';
@@ -94,19 +96,16 @@ export function setupForm(o: SetupFormOptions): TemplateResult | typeof nothing 
   const training = o.settings.training ?? {};
   const layers = (model.hidden ?? defaults.model.hidden).join(',') || 'none';
   const epochs = training.epochs ?? (training.steps === undefined ? defaults.training.epochs : '');
+  const datasetType = o.settings.dataset?.type ?? defaults.dataset.type;
+  // "Your own points" is offered while they are the dataset; a generated type replaces them.
+  const datasetTypes: readonly DatasetConfig['type'][] =
+    datasetType === CUSTOM_DATASET ? [...DATASET_TYPES, CUSTOM_DATASET] : DATASET_TYPES;
   return html`
     <fieldset class="setup" part="setup">
       <legend>Data and model</legend>
       ${
         showData
-          ? select(
-              o,
-              'dataset',
-              'dataset-select',
-              o.settings.dataset?.type ?? defaults.dataset.type,
-              DATASET_TYPES,
-              DATASET_LABELS,
-            )
+          ? select(o, 'dataset', 'dataset-select', datasetType, datasetTypes, DATASET_LABELS)
           : nothing
       }
       ${

@@ -4,9 +4,9 @@
  * config modules; `Record<Type, ...>` makes the compiler fail here the day a type is added
  * there and not labelled here.
  */
-import type { Activation, DatasetType } from '../../src/protocol/experiment';
+import type { Activation, DatasetConfig } from '../../src/protocol/experiment';
 
-export const DATASET_LABELS: Record<DatasetType, string> = {
+export const DATASET_LABELS: Record<DatasetConfig['type'], string> = {
   circle: 'Circle (a disc inside a ring)',
   xor: 'XOR (four quadrants)',
   gaussian: 'Two Gaussian blobs',
@@ -15,6 +15,7 @@ export const DATASET_LABELS: Record<DatasetType, string> = {
   checkerboard: 'Checkerboard',
   sine: 'Sine (regression, 1-D)',
   plane: 'Plane (regression, 2-D)',
+  custom: 'Your own points',
 };
 
 export const ACTIVATION_LABELS: Record<Activation, string> = {
@@ -40,6 +41,8 @@ export const LAB_SECTIONS = [
   'summary',
   'lr-finder',
   'ranking',
+  'edit-data',
+  'share',
 ] as const;
 export type LabSection = (typeof LAB_SECTIONS)[number];
 

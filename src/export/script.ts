@@ -7,7 +7,7 @@ import { initialWeights } from '../model/init';
 import { parseExperimentConfig, stepsPerEpoch, totalSteps } from '../protocol/experiment';
 import type { ExperimentConfig } from '../protocol/experiment';
 import { batchOrderSection } from './batches';
-import { dataSection, dataSource } from './data';
+import { dataName, dataSection, dataSource } from './data';
 import { lambdaSources, schedulerTypes } from './scheduler';
 import { lambdaUsesMath } from './lambda';
 import { trainingSection } from './loop';
@@ -47,7 +47,7 @@ function imports(config: ExperimentConfig): string {
 
 function docstring(config: ExperimentConfig): string {
   const runs = config.runs.map((run) => `    ${docstringText(`${run.id}: ${run.label}`)}`);
-  return `"""An optim-lab experiment as a PyTorch script: ${config.dataset.type}, ${config.runs.length} run${config.runs.length === 1 ? '' : 's'}.
+  return `"""An optim-lab experiment as a PyTorch script: ${dataName(config.dataset)}, ${config.runs.length} run${config.runs.length === 1 ? '' : 's'}.
 
 ${runs.join('\n')}
 

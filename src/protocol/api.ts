@@ -7,7 +7,7 @@ import type {
   ExperimentConfigInput,
   RunConfig,
   RunConfigInput,
-  DatasetType,
+  DatasetConfig,
 } from './experiment';
 import type { SwaConfigInput } from './swa';
 import type { DivergenceInfo, ExperimentStatus, ProgressBatch, RunStatus } from './progress';
@@ -176,7 +176,7 @@ export interface DatasetSplit {
 }
 
 export interface DatasetView {
-  type: DatasetType;
+  type: DatasetConfig['type'];
   task: TaskKind;
   inputDims: number;
   train: DatasetSplit;

@@ -17,6 +17,8 @@ import { parseSwaConfig } from './swa';
 import type { SwaConfig, SwaConfigInput } from './swa';
 import { ConfigError, formatPath, integerIn, issueKeys, joinPath, ruleSchema } from './validation';
 import type { NumberRule } from './validation';
+import { CUSTOM_DATASET, customPointsSchema } from './custom-points';
+import type { CustomPoints } from './custom-points';
 
 export { ConfigError, formatPath };
 export type { SwaConfig, SwaConfigInput };
@@ -31,6 +33,7 @@ export const DATASET_TYPES = [
   'sine',
   'plane',
 ] as const;
+/** The generated datasets' types; `'custom'` (points a person gives) is the other kind. */
 export type DatasetType = (typeof DATASET_TYPES)[number];
 
 export const ACTIVATIONS = ['relu', 'leakyRelu', 'tanh', 'sigmoid', 'gelu', 'linear'] as const;
@@ -41,14 +44,23 @@ export type InitScheme = (typeof INIT_SCHEMES)[number];
 
 export type SchedulerStepOn = 'batch' | 'epoch';
 
+/**
+ * A generated dataset (`type` one of DATASET_TYPES: `samples` points with `noise`), or
+ * points a person drew or uploaded (`type: 'custom'` with `points`, see custom-points.ts;
+ * `samples` and `noise` are then not used). Either kind is split into training and
+ * validation points by the same seeded shuffle.
+ */
 export interface DatasetConfigInput {
-  type?: DatasetType;
+  type?: DatasetType | typeof CUSTOM_DATASET;
   /** Total points, training + validation. Default 400. */
   samples?: number;
   /** Dataset-specific noise scale (std of added Gaussian noise, in input units). Default 0.1. */
   noise?: number;
+  /** With `type: 'custom'`: `[x1, x2, label]` each (classification) or `[x, y]` each (regression). */
+  points?: CustomPoints;
   /** Share of the samples held out for validation, in [0, 0.9]. Default 0.2. */
   validationFraction?: number;
+  /** Seeds the points (generated datasets) and the train/validation split. */
   seed?: number;
 }
 
@@ -97,13 +109,22 @@ export interface ExperimentConfigInput {
   runs: RunConfigInput[];
 }
 
-export interface DatasetConfig {
+export interface GeneratedDatasetConfig {
   type: DatasetType;
   samples: number;
   noise: number;
   validationFraction: number;
   seed: number;
 }
+
+export interface CustomDatasetConfig {
+  type: typeof CUSTOM_DATASET;
+  points: CustomPoints;
+  validationFraction: number;
+  seed: number;
+}
+
+export type DatasetConfig = GeneratedDatasetConfig | CustomDatasetConfig;
 
 export interface ModelConfig {
   hidden: number[];
@@ -149,7 +170,7 @@ export const EXPERIMENT_DEFAULTS = {
   training: { batchSize: 32, epochs: 50, evalEvery: 0 },
 } as const satisfies {
   seed: number;
-  dataset: Omit<DatasetConfig, 'seed'>;
+  dataset: Omit<GeneratedDatasetConfig, 'seed'>;
   model: Omit<ModelConfig, 'seed' | 'hidden'> & { hidden: readonly number[] };
   training: Required<Pick<TrainingConfig, 'batchSize' | 'epochs' | 'evalEvery'>>;
 };
@@ -177,7 +198,19 @@ const positiveInt = (max: number) => integerIn(1, max);
 /** One hidden layer's width. */
 export const layerWidthSchema = positiveInt(MAX_LAYER_WIDTH);
 
-/** The dataset's fields, each checkable alone (`checkField(datasetFields.samples, ...)`). */
+const validationFractionSchema = v.optional(
+  v.pipe(
+    finite('a number in [0, 0.9]'),
+    v.minValue(0, 'must be a number in [0, 0.9]'),
+    v.maxValue(0.9, 'must be a number in [0, 0.9]'),
+  ),
+  EXPERIMENT_DEFAULTS.dataset.validationFraction,
+);
+
+/**
+ * A generated dataset's fields, each checkable alone (`checkField(datasetFields.samples,
+ * ...)`); `points` belongs to the custom kind only.
+ */
 export const datasetFields = {
   type: v.optional(
     v.picklist(DATASET_TYPES, `must be one of ${DATASET_TYPES.join(', ')}`),
@@ -192,16 +225,34 @@ export const datasetFields = {
     ),
     EXPERIMENT_DEFAULTS.dataset.noise,
   ),
-  validationFraction: v.optional(
-    v.pipe(
-      finite('a number in [0, 0.9]'),
-      v.minValue(0, 'must be a number in [0, 0.9]'),
-      v.maxValue(0.9, 'must be a number in [0, 0.9]'),
-    ),
-    EXPERIMENT_DEFAULTS.dataset.validationFraction,
-  ),
+  validationFraction: validationFractionSchema,
   seed: v.optional(seedSchema),
 };
+
+const generatedDatasetSchema = v.strictObject({
+  ...datasetFields,
+  points: v.optional(v.never(`are given only with type: '${CUSTOM_DATASET}'`)),
+});
+
+const customDatasetSchema = v.strictObject({
+  type: v.literal(CUSTOM_DATASET),
+  points: customPointsSchema,
+  validationFraction: validationFractionSchema,
+  seed: v.optional(seedSchema),
+  samples: v.optional(
+    v.never('is not used by a custom dataset: it has as many points as it lists'),
+  ),
+  noise: v.optional(v.never('is not used by a custom dataset: its points are used as given')),
+});
+
+const DATASET_KINDS = [...DATASET_TYPES, CUSTOM_DATASET];
+// The variant names the `type` key in its issue's path when the type is unknown; without a
+// path the dataset itself was not an object.
+const datasetSchema = v.variant('type', [generatedDatasetSchema, customDatasetSchema], (issue) =>
+  issue.path
+    ? `must be one of ${DATASET_KINDS.join(', ')}`
+    : `must be an object, got ${issue.received}`,
+);
 
 export const modelFields = {
   hidden: v.optional(
@@ -241,7 +292,6 @@ export const trainingFields = {
   ),
 };
 
-const datasetSchema = v.strictObject(datasetFields);
 const modelSchema = v.strictObject(modelFields);
 const trainingSchema = v.strictObject(trainingFields);
 
@@ -382,22 +432,48 @@ export function parseExperimentConfig(input: unknown): ExperimentConfig {
   else training.epochs = epochs ?? EXPERIMENT_DEFAULTS.training.epochs;
   return {
     seed,
-    dataset: { ...raw.dataset, seed: raw.dataset.seed ?? deriveSeed(seed, SEED_STREAM.dataset) },
+    dataset: parseDataset(raw.dataset, seed),
     model: { ...raw.model, seed: raw.model.seed ?? deriveSeed(seed, SEED_STREAM.model) },
     training,
     runs,
   };
 }
 
+function parseDataset(
+  raw: v.InferOutput<typeof datasetSchema>,
+  experimentSeed: number,
+): DatasetConfig {
+  const seed = raw.seed ?? deriveSeed(experimentSeed, SEED_STREAM.dataset);
+  const { validationFraction } = raw;
+  if (raw.type === CUSTOM_DATASET)
+    return { type: raw.type, points: raw.points, validationFraction, seed };
+  return { type: raw.type, samples: raw.samples, noise: raw.noise, validationFraction, seed };
+}
+
+/** What sizes a dataset: its sample count (generated) or its points (custom), and the split. */
+type SizedDataset =
+  | Pick<GeneratedDatasetConfig, 'samples' | 'validationFraction'>
+  | Pick<CustomDatasetConfig, 'points' | 'validationFraction'>;
+
 /** What the training length rules read: the split, the batch size and the length. */
-interface HorizonInputs {
-  dataset: Pick<DatasetConfig, 'samples' | 'validationFraction'>;
+export interface HorizonInputs {
+  dataset: SizedDataset;
   training: Pick<TrainingConfig, 'batchSize' | 'epochs' | 'steps'>;
 }
 
-/** Training points after the validation split (the split rounds the validation share down). */
-export function trainingSampleCount(dataset: HorizonInputs['dataset']): number {
-  return dataset.samples - Math.floor(dataset.samples * dataset.validationFraction);
+/** How many points a dataset has, training and validation together. */
+export function datasetSize(dataset: SizedDataset): number {
+  return 'points' in dataset ? dataset.points.length : dataset.samples;
+}
+
+/** Validation points: the split rounds the validation share down. */
+export function validationSampleCount(dataset: SizedDataset): number {
+  return Math.floor(datasetSize(dataset) * dataset.validationFraction);
+}
+
+/** Training points after the validation split. */
+export function trainingSampleCount(dataset: SizedDataset): number {
+  return datasetSize(dataset) - validationSampleCount(dataset);
 }
 
 /** Optimizer steps per epoch: every training point once, the last batch possibly smaller. */
@@ -422,11 +498,14 @@ export interface Horizon {
  */
 export function experimentHorizon(input: Omit<ExperimentConfigInput, 'runs'>): Horizon {
   const { dataset, training } = EXPERIMENT_DEFAULTS;
+  const validationFraction = input.dataset?.validationFraction ?? dataset.validationFraction;
+  // Not validated yet: a custom dataset's points may still be anything but a list.
+  const points = input.dataset?.points;
   const inputs: HorizonInputs = {
-    dataset: {
-      samples: input.dataset?.samples ?? dataset.samples,
-      validationFraction: input.dataset?.validationFraction ?? dataset.validationFraction,
-    },
+    dataset:
+      input.dataset?.type === CUSTOM_DATASET
+        ? { points: Array.isArray(points) ? points : [], validationFraction }
+        : { samples: input.dataset?.samples ?? dataset.samples, validationFraction },
     training: {
       batchSize: input.training?.batchSize ?? training.batchSize,
       steps: input.training?.steps,

@@ -36,7 +36,7 @@ afterAll(() => {
 });
 
 describe('demo page', () => {
-  it('embeds the seven focused labs and the full one', () => {
+  it('embeds the eight focused labs and the full one', () => {
     const headings = [...page.querySelectorAll('h2')].map((h) => h.textContent?.trim());
     expect(headings).toEqual(
       expect.arrayContaining([
@@ -47,9 +47,10 @@ describe('demo page', () => {
         'SGD + momentum vs Nesterov',
         'Find a learning rate first (LR range test)',
         'A small grid search',
+        'Your own data',
       ]),
     );
-    expect(labs()).toHaveLength(8);
+    expect(labs()).toHaveLength(9);
   });
 
   it('has no attribute problems in any lab', () => {

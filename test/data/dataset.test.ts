@@ -1,27 +1,15 @@
 import { describe, expect, test } from 'vitest';
 import { createDataset } from '../../src/data/dataset';
 import type { Dataset } from '../../src/data/dataset';
+import { datasetHash } from './hash';
 import { DATASET_TYPES } from '../../src/protocol/experiment';
-import type { DatasetConfig, DatasetType } from '../../src/protocol/experiment';
+import type { DatasetType, GeneratedDatasetConfig } from '../../src/protocol/experiment';
 
-function config(type: DatasetType, overrides: Partial<DatasetConfig> = {}): DatasetConfig {
+function config(
+  type: DatasetType,
+  overrides: Partial<GeneratedDatasetConfig> = {},
+): GeneratedDatasetConfig {
   return { type, samples: 400, noise: 0, validationFraction: 0.2, seed: 11, ...overrides };
-}
-
-/** FNV-1a over the float32 bytes of train.x, train.y, validation.x, validation.y. */
-function hash(dataset: Dataset): number {
-  let h = 0x811c9dc5;
-  for (const array of [
-    dataset.train.x,
-    dataset.train.y,
-    dataset.validation.x,
-    dataset.validation.y,
-  ]) {
-    for (const byte of new Uint8Array(array.buffer, array.byteOffset, array.byteLength)) {
-      h = Math.imul(h ^ byte, 0x01000193) >>> 0;
-    }
-  }
-  return h;
 }
 
 interface Point {
@@ -63,7 +51,7 @@ describe('determinism', () => {
         validationFraction: 0.25,
         seed,
       });
-      expect(hash(dataset).toString(16)).toBe(expected.toString(16));
+      expect(datasetHash(dataset).toString(16)).toBe(expected.toString(16));
     },
   );
 
@@ -71,8 +59,8 @@ describe('determinism', () => {
     const a = createDataset(config(type, { noise: 0.1 }));
     const b = createDataset(config(type, { noise: 0.1 }));
     const c = createDataset(config(type, { noise: 0.1, seed: 12 }));
-    expect(hash(a)).toBe(hash(b));
-    expect(hash(c)).not.toBe(hash(a));
+    expect(datasetHash(a)).toBe(datasetHash(b));
+    expect(datasetHash(c)).not.toBe(datasetHash(a));
   });
 });
 

@@ -1,4 +1,4 @@
-"""Independent reimplementation of src/data for three datasets, to pin their hashes.
+"""Independent reimplementation of src/data for three datasets and custom points, to pin their hashes.
 
 Written from the spec in src/data (mulberry32, Box-Muller with the spare kept, generators,
 Fisher-Yates shuffle, split, float32), not by translating the TypeScript line by line.
@@ -73,6 +73,27 @@ def sine(n, noise, rng):
     return xs, ys, 1
 
 
+def custom_classification():
+    """The 50 points test/data/custom-dataset.test.ts gives: (x1, x2, label) on a lattice."""
+    points = [(((i * 37) % 50) / 25 - 1, ((i * 11) % 50) / 25 - 1, 1 if i % 3 == 0 else 0)
+              for i in range(50)]
+
+    def given(n, noise, rng):  # custom points take no draws from the random stream
+        assert n == len(points)
+        return [v for p in points for v in p[:2]], [p[2] for p in points], 2
+    return given
+
+
+def custom_regression():
+    """The 40 points the test gives: (x, 3 x^2)."""
+    xs = [((i * 13) % 40) / 20 - 1 for i in range(40)]
+
+    def given(n, noise, rng):
+        assert n == len(xs)
+        return list(xs), [x * x * 3 for x in xs], 1
+    return given
+
+
 def dataset(generator, n, noise, fraction, seed):
     rng = Random(seed)
     xs, ys, dims = generator(n, noise, rng)
@@ -100,3 +121,7 @@ def fnv1a(data):
 for name, gen in (("circle", circle), ("xor", xor), ("sine", sine)):
     for seed in (1, 7):
         print(name, seed, hex(fnv1a(dataset(gen, 200, 0.1, 0.25, seed))))
+for name, gen, n in (("custom classification", custom_classification(), 50),
+                     ("custom regression", custom_regression(), 40)):
+    for seed in (1, 7):
+        print(name, seed, hex(fnv1a(dataset(gen, n, 0, 0.3, seed))))

@@ -9,6 +9,7 @@
  * diverge (the engine stops a diverged run, the script does not). Changing this list means
  * running `npm run reference` again.
  */
+import type { ClassificationPoint, RegressionPoint } from '../../src/protocol/custom-points';
 import type { ExperimentConfigInput } from '../../src/protocol/experiment';
 
 export interface ExportExperiment {
@@ -31,6 +32,26 @@ export const EXPORT_LAMBDAS: readonly string[] = [
   '--0.5 + -(-epoch) * 0.001',
   '1e-3 * epoch + 2.5e2 / 250',
 ];
+
+/** Rounded to 3 decimals, as a person's clicks would be. */
+const milli = (value: number) => Math.round(value * 1000) / 1000 + 0;
+
+/**
+ * A hand-drawn XOR: quadrant points at radii up to 2.4 (beyond the generators' [-1, 1]), with
+ * every seventh label flipped (a person's mistakes), in the order a person would click them.
+ */
+const DRAWN_XOR: ClassificationPoint[] = Array.from({ length: 44 }, (_, i) => {
+  const x1 = milli(2.4 * Math.sin(1.3 * i + 0.4));
+  const x2 = milli(1.6 * Math.cos(2.1 * i + 0.2));
+  const label = x1 * x2 > 0 !== (i % 7 === 3) ? 1 : 0;
+  return [x1, x2, label];
+});
+
+/** A drawn regression: a bump on a slope, x in [-1, 1], unevenly spaced. */
+const DRAWN_CURVE: RegressionPoint[] = Array.from({ length: 30 }, (_, i) => {
+  const x = milli(Math.sin(0.9 * i));
+  return [x, milli(0.5 * x + Math.exp(-8 * x * x) + 0.05 * Math.cos(7 * i))];
+});
 
 export const EXPORT_EXPERIMENTS: readonly ExportExperiment[] = [
   {
@@ -306,6 +327,35 @@ export const EXPORT_EXPERIMENTS: readonly ExportExperiment[] = [
           },
           schedulerStepOn: 'epoch',
         },
+      ],
+    },
+  },
+  {
+    name: 'custom points: a drawn XOR, outside [-1, 1], with mislabelled points',
+    config: {
+      seed: 12,
+      dataset: { type: 'custom', points: DRAWN_XOR, validationFraction: 0.25, seed: 40 },
+      model: { hidden: [8, 8], activation: 'tanh' },
+      training: { batchSize: 10, epochs: 8, evalEvery: 3 },
+      runs: [
+        { optimizer: { type: 'Adam', lr: 0.02 } },
+        {
+          optimizer: { type: 'SGD', lr: 0.05, momentum: 0.9 },
+          scheduler: { type: 'CosineAnnealingLR', tMax: 32 },
+        },
+      ],
+    },
+  },
+  {
+    name: 'custom points: a drawn 1-D regression',
+    config: {
+      seed: 13,
+      dataset: { type: 'custom', points: DRAWN_CURVE },
+      model: { hidden: [12], activation: 'relu' },
+      training: { batchSize: 8, epochs: 10 },
+      runs: [
+        { optimizer: { type: 'AdamW', lr: 0.02, weightDecay: 0.01 } },
+        { optimizer: { type: 'RMSprop', lr: 0.005 } },
       ],
     },
   },

@@ -10,6 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toPyTorch } from '../../src/export';
 import { pythonLambda } from '../../src/export/lambda';
 import { OPTIMIZER_TYPES } from '../../src/optim/defaults';
+import { pointsTask } from '../../src/protocol/custom-points';
+import type { ClassificationPoint } from '../../src/protocol/custom-points';
 import { parseExperimentConfig, trainingSampleCount } from '../../src/protocol/experiment';
 import type { ExperimentConfig } from '../../src/protocol/experiment';
 import { compileExpression } from '../../src/schedule/expr';
@@ -103,6 +105,14 @@ describe('the experiments cover what the exporter must get right', () => {
       true,
     );
     expect(parsed.some((c) => c.training.steps !== undefined)).toBe(true);
+  });
+
+  it("custom points of both shapes, both labels, some beyond the generators' [-1, 1]", () => {
+    const custom = parsed.flatMap((c) => (c.dataset.type === 'custom' ? [c.dataset.points] : []));
+    expect(custom.map(pointsTask).sort()).toEqual(['binary', 'regression']);
+    const drawn = custom.find((points) => pointsTask(points) === 'binary') as ClassificationPoint[];
+    expect(new Set(drawn.map((point) => point[2]))).toEqual(new Set([0, 1]));
+    expect(Math.max(...drawn.map((point) => Math.abs(point[0])))).toBeGreaterThan(2);
   });
 });
 

@@ -9,6 +9,9 @@ import { toPyTorch } from '../../src/export';
 import { pythonLambda } from '../../src/export/lambda';
 import { pyFloat32 } from '../../src/export/python';
 import { createRandom } from '../../src/data/random';
+import { createDataset } from '../../src/data/dataset';
+import type { ClassificationPoint } from '../../src/protocol/custom-points';
+import { parseExperimentConfig } from '../../src/protocol/experiment';
 import type { ExperimentConfigInput, RunConfigInput } from '../../src/protocol/experiment';
 import { EXPORT_EXPERIMENTS } from './experiments';
 
@@ -320,6 +323,42 @@ describe('values Python reads back exactly', () => {
       expect(Math.fround(Number(text)), text).toBe(value);
       expect(text).toMatch(/[.e]/); // a float literal, so torch.tensor makes float32
     }
+  });
+
+  it('custom points are embedded as given, in the split the lab makes of them', () => {
+    const dataset = {
+      type: 'custom' as const,
+      points: [
+        [0.5, -0.25, 1],
+        [2, 3, 0],
+        [-1.5, 0.125, 1],
+        [0.1, 0.2, 0],
+      ] as ClassificationPoint[],
+      validationFraction: 0.25,
+      seed: 3,
+    };
+    const script = oneRun({ optimizer: { type: 'SGD' } }, { dataset });
+    expect(script).toMatch(
+      /^"""An optim-lab experiment as a PyTorch script: 4 custom points, 1 run\./,
+    );
+    expect(script).toContain('# 4 points drawn or uploaded in optim-lab (a custom dataset, split');
+    const parsed = parseExperimentConfig({ dataset, runs: [{ optimizer: { type: 'SGD' } }] });
+    const split = createDataset(parsed.dataset);
+    // The literals, whitespace aside: a packed list of rows, a trailing comma after the last.
+    const code = script.replace(/\s+/g, '');
+    const row = (x: Float32Array, i: number) =>
+      `[${pyFloat32(x[2 * i])},${pyFloat32(x[2 * i + 1])}]`;
+    const train = [0, 1, 2].map((i) => `${row(split.train.x, i)},`).join('');
+    const labels = Array.from(split.train.y, (y) => `${pyFloat32(y)},`).join('');
+    expect(code).toContain(`TRAIN_X=torch.tensor([${train}])`);
+    expect(code).toContain(`TRAIN_Y=torch.tensor([${labels}])`);
+    expect(code).toContain(`VAL_X=torch.tensor([${row(split.validation.x, 0)},])`);
+    expect(code).toContain(`VAL_Y=torch.tensor([${pyFloat32(split.validation.y[0])},])`);
+    // Every given point is in one of the splits.
+    const rows = [...[0, 1, 2].map((i) => row(split.train.x, i)), row(split.validation.x, 0)];
+    expect(rows.sort()).toEqual(
+      dataset.points.map(([a, b]) => `[${pyFloat32(a)},${pyFloat32(b)}]`).sort(),
+    );
   });
 
   it('labels and ids are string literals; a label in a comment stays on one line', () => {

@@ -68,3 +68,14 @@ describe('toPyTorch (src/export) stays free of TF.js, so a page can call it', ()
     }
   });
 });
+
+describe('the share codec (src/share) and the CSV reader stay free of TF.js, for the page', () => {
+  it.each([
+    ['src/share/index.ts', ['share/token.ts', 'share/fragment.ts', 'protocol/experiment.ts']],
+    ['src/data/csv.ts', ['protocol/custom-points.ts']],
+  ])('%s imports no package but valibot', (entry, reached) => {
+    const { files, packages } = importGraph(join(root, entry));
+    for (const name of reached) expect(files.has(join(root, 'src', name)), name).toBe(true);
+    expect([...packages]).toEqual(['valibot']);
+  });
+});

@@ -165,6 +165,62 @@ export const FIXTURES: readonly Fixture[] = [
       }),
   },
   {
+    // Edit mode: points of both classes over predictions, a point focused from the keyboard.
+    name: 'optim-data-view (editing)',
+    focusable: true,
+    create: () => {
+      const { grid } = twoMoons();
+      return Object.assign(document.createElement('optim-data-view'), {
+        editable: true,
+        caption: 'Your points',
+        points: [
+          [-0.5, 0.5, 1],
+          [0.5, -0.5, 0],
+          [0.2, 0.8, 1],
+        ],
+        grid,
+      });
+    },
+  },
+  {
+    // The data editor (custom points, the CSV part with an error) and the share panel open.
+    name: 'optim-lab (editing data, sharing)',
+    focusable: true,
+    create: () => {
+      const lab = document.createElement('optim-lab');
+      const attributes = {
+        backend: 'cpu',
+        'edit-data': '',
+        hide: 'runs lr-curve loss-plot lr-finder',
+        config: JSON.stringify({
+          dataset: {
+            type: 'custom',
+            points: [
+              [-0.5, 0.5, 1],
+              [0.5, -0.5, 0],
+            ],
+          },
+        }),
+      };
+      for (const [name, value] of Object.entries(attributes)) lab.setAttribute(name, value);
+      return lab;
+    },
+    fill: async (el) => {
+      const root = el.shadowRoot!;
+      root.querySelector<HTMLButtonElement>('[part="share-button"]')!.click();
+      root.querySelector<HTMLDetailsElement>('[part="csv"]')!.open = true;
+      await el.updateComplete;
+      const csv = root.querySelector<HTMLTextAreaElement>('[part="csv-input"]')!;
+      csv.value = '1,2,3';
+      csv.dispatchEvent(new Event('input'));
+      root.querySelector<HTMLButtonElement>('[part="csv-load"]')!.click();
+      await el.updateComplete;
+      if (!root.querySelector('[part="csv-error"]')!.textContent!.trim()) {
+        throw new Error('the editing lab fixture shows no CSV error');
+      }
+    },
+  },
+  {
     // Two runs on the CPU backend; nothing trains (no autoplay), the lab is only shown.
     name: 'optim-lab (SGD and Adam)',
     focusable: true,
