@@ -76,6 +76,9 @@ export interface TrainingEngine {
 
 const f32 = Math.fround;
 
+/** What an engine says when asked for an SWA average it does not hold (the Trainer never asks). */
+export const NO_AVERAGE_YET = 'the run has no SWA average yet';
+
 /**
  * AveragedModel.update_parameters' default avg_fn, in float32 op by op as torch computes it:
  * average + (weights - average) / (averaged + 1); with none averaged yet, a copy. The fused

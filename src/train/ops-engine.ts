@@ -7,7 +7,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { createVariables, assignVariables, forward } from '../model/mlp';
 import { BatchSource } from './batches';
-import { applyHyperparameters, hyperparametersOf } from './engine';
+import { applyHyperparameters, hyperparametersOf, NO_AVERAGE_YET } from './engine';
 import type {
   EngineInfo,
   EngineRun,
@@ -145,7 +145,7 @@ export class OpsEngine implements TrainingEngine {
     const { spec } = this.session;
     const dims = spec.inputDims;
     const variables = weights === 'swa' ? this.averages.get(run) : this.require(run);
-    if (!variables) throw new Error('ops engine: the run has no SWA average yet');
+    if (!variables) throw new Error(`ops engine: ${NO_AVERAGE_YET}`);
     const output = tf.tidy(() => {
       const y = forward(spec, variables, tf.tensor2d(inputs, [inputs.length / dims, dims]));
       return spec.task === 'binary' ? tf.sigmoid(y) : y;

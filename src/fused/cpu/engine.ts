@@ -4,7 +4,7 @@
  * loss, backward, gradient norm, optimizer update) that makes no tensor and no closure per
  * step. TF.js is not involved at all; the backend only matters for the op-by-op fallback.
  */
-import { foldIntoAverage } from '../../train/engine';
+import { foldIntoAverage, NO_AVERAGE_YET } from '../../train/engine';
 import type {
   EngineInfo,
   EngineRun,
@@ -98,7 +98,7 @@ export class CpuFusedEngine implements TrainingEngine {
   ): Promise<Float32Array> {
     const state = this.require(run);
     const chosen = weights === 'swa' ? state.average : state.weights;
-    if (!chosen) return Promise.reject(new Error('fused engine: the run has no SWA average yet'));
+    if (!chosen) return Promise.reject(new Error(`fused engine: ${NO_AVERAGE_YET}`));
     const count = inputs.length / this.model.inputDims;
     const out = new Float32Array(count);
     this.mlp.predict(chosen, inputs, count, out);
