@@ -74,7 +74,7 @@ export function parseSwaConfig(input: unknown, path = 'swa'): SwaConfig | null {
     const detail =
       issue.expected === 'never'
         ? `unknown option; allowed: ${allowed}`
-        : `is required (swa takes ${allowed})`;
+        : `is required; swa takes ${allowed}`;
     throw new ConfigError(at, detail);
   }
   throw new ConfigError(at, issue.message);

@@ -39,7 +39,7 @@ describe('the swa run option', () => {
     [
       'no start',
       { swaLr: 0.05 },
-      'runs[1].swa.start: is required (swa takes start, swaLr, annealEpochs, annealStrategy)',
+      'runs[1].swa.start: is required; swa takes start, swaLr, annealEpochs, annealStrategy',
     ],
     ['no swaLr', { start: 1 }, 'runs[1].swa.swaLr: is required'],
     [
