@@ -9,6 +9,7 @@ export { BatchSource, epochOrder } from './batches';
 export { runLrRangeTest } from './lr-finder';
 export { lrRamp, DebiasedEma, DivergenceWatch, suggestLr } from './lr-finder-math';
 export type { LrRampMode } from './lr-finder-math';
+export { valleyIndex, valleyLr } from './lr-valley';
 export { parseLrFinderOptions, LR_FINDER_MAX_STEPS } from './lr-finder-options';
 export type { ResolvedLrFinderOptions } from './lr-finder-options';
 export { gridRuns, rankRuns, GRID_MAX_RUNS } from './grid-search';
