@@ -8,6 +8,7 @@ import type { ExperimentConfigInput } from '../../src/protocol/experiment';
 import { ExperimentController } from '../controllers/experiment-controller';
 import type { FailureKind } from '../controllers/experiment-controller';
 import type { LossPlot } from '../loss-plot/loss-plot';
+import type { RunHistory } from '../loss-plot/run-series';
 import { OptimElement } from '../shared/optim-element';
 import {
   LAB_PROPERTIES,
@@ -219,6 +220,11 @@ export class OptimLab extends OptimElement {
   /** Each run's latest numbers. */
   get runStats(): RunSnapshot[] {
     return this.runner.tracker.snapshots();
+  }
+
+  /** Every point the loss plot holds, per run (copies): what the runs' losses did. */
+  get lossHistory(): RunHistory[] {
+    return this.lossPlot?.history() ?? [];
   }
 
   /** Starts training (configuring the worker first), or resumes after a pause. */

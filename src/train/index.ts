@@ -13,4 +13,4 @@ export { valleyIndex, valleyLr } from './lr-valley';
 export { parseLrFinderOptions, LR_FINDER_MAX_STEPS } from './lr-finder-options';
 export type { ResolvedLrFinderOptions } from './lr-finder-options';
 export { gridRuns, rankRuns, GRID_MAX_RUNS } from './grid-search';
-export type { GridSpec, GridValue, RankedRun } from './grid-search';
+export type { GridSpec, GridValue, RankableRun, RankedRun } from './grid-search';
