@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { buttonStyles } from '../shared/button.styles';
 import { themeStyles } from '../shared/theme';
 import { visuallyHidden } from '../shared/visually-hidden.styles';
 
@@ -8,6 +9,7 @@ import { visuallyHidden } from '../shared/visually-hidden.styles';
  */
 export const labStyles = [
   themeStyles,
+  buttonStyles,
   css`
     :host {
       display: block;
@@ -125,31 +127,7 @@ export const labStyles = [
       color: var(--_muted);
     }
 
-    /* Buttons */
-    button {
-      font: inherit;
-      font-weight: 600;
-      color: var(--_ink);
-      background: var(--_surface);
-      border: 1px solid var(--_border);
-      border-radius: calc(var(--_radius) - 2px);
-      padding: 0.375rem 0.875rem;
-      min-height: 2.5rem;
-      min-width: 2.75rem;
-      cursor: pointer;
-    }
-    button:hover:not(:disabled) {
-      border-color: var(--_accent);
-    }
-    button:disabled {
-      cursor: not-allowed;
-      opacity: 0.55;
-    }
-    button.primary {
-      color: var(--_on-accent);
-      background: var(--_accent);
-      border-color: var(--_accent);
-    }
+    /* Buttons: buttonStyles (components/shared/button.styles.ts) */
     :is(button, input, select, summary, [tabindex]):focus-visible {
       outline: 2px solid var(--_focus);
       outline-offset: 2px;

@@ -22,6 +22,7 @@ import { AutoplayController } from './autoplay';
 import { backendLine } from './backend-line';
 import { BoundaryView } from './boundary-view';
 import { controlsBar } from './controls-bar';
+import { pytorchControl } from './pytorch-control';
 import type { LabState } from './events';
 import { GridRanking, expandGrid } from './grid-attribute';
 import { LrFinderPanel } from './lr-finder-panel';
@@ -59,7 +60,7 @@ export type { LabState, OptimEndDetail, OptimErrorDetail, OptimProgressDetail } 
  * @attr seed - Seeds data, initial weights and batch order.
  * @attr backend - The backend asked for: auto (default), webgpu, webgl, wasm or cpu. `activeBackend` says which one runs.
  * @attr autoplay - Start training when the lab first scrolls into view.
- * @attr hide - Sections to hide: dataset model training runs controls backend lr-curve loss-plot boundary summary lr-finder ranking.
+ * @attr hide - Sections to hide: dataset model training runs controls backend lr-curve loss-plot boundary summary lr-finder ranking pytorch.
  * @attr grid - Grid search: option -> values JSON (`{"lr":[0.01,0.1],"momentum":[0,0.9]}`) expanding the first run into one run per combination; a ranking table follows training.
  * @attr lr-finder - Show the "Find a learning rate" panel open.
  * @attr config - The whole experiment (ExperimentConfigInput) as JSON; the attributes above override its fields.
@@ -103,6 +104,7 @@ export type { LabState, OptimEndDetail, OptimErrorDetail, OptimProgressDetail } 
  * @csspart lr-finder-plot - The <lr-finder-plot> with the test's result.
  * @csspart finder-error - Why the LR range test failed.
  * @csspart ranking - The grid search's ranking table.
+ * @csspart pytorch - The "PyTorch" button (an <optim-pytorch-export>) showing the lab as a script.
  *
  * @cssproperty --optim-lab-* - The theme tokens (ink, muted, surface, panel, field, border, grid, accent,
  *   on-accent, focus, error, error-surface, radius, gap, font, series-1 ... series-16), read by
@@ -393,6 +395,7 @@ export class OptimLab extends OptimElement {
           onStep: () => void this.step(1),
           onReset: () => void this.reset(),
         })}
+        ${this.shows('pytorch') ? pytorchControl(this.input()) : nothing}
         ${this.shows('backend') ? backendLine(runner.backendInfo, runner.connection) : nothing}
         <div class="alert" part="alert" role="alert">
           ${runner.alerts.map((message) => html`<p>${message}</p>`)}

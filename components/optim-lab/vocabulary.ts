@@ -40,6 +40,7 @@ export const LAB_SECTIONS = [
   'summary',
   'lr-finder',
   'ranking',
+  'pytorch',
 ] as const;
 export type LabSection = (typeof LAB_SECTIONS)[number];
 
