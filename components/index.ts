@@ -8,3 +8,4 @@ import './loss-plot/index';
 import './optim-data-view/index';
 import './optim-lab/index';
 import './pytorch-export/index';
+import './optim-procedure/index';
