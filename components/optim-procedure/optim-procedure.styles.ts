@@ -24,6 +24,15 @@ export const procedureStyles = [
       gap: var(--_gap);
       padding: var(--_gap);
     }
+    /* A phone: the step's lab, a whole lab inside this one, gets the room the frames took. */
+    @container (max-width: 32rem) {
+      .procedure {
+        padding: 0.5rem;
+      }
+      optim-lab {
+        --optim-lab-gap: 0.5rem;
+      }
+    }
     p {
       margin: 0;
     }
