@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { html } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { parseExperimentConfig } from '../../src/protocol/experiment';
@@ -6,12 +6,10 @@ import type { ExperimentConfigInput, RunConfigInput } from '../../src/protocol/e
 import { ConfigError } from '../../src/protocol/validation';
 import { readChoice } from '../optim-lab/read-values';
 import { describeRun } from '../optim-lab/run-labels';
-import '../pytorch-export/index';
 import { OptimElement } from '../shared/optim-element';
 import type { ElementProblem } from '../shared/optim-element';
 import { FinderStep } from './finder-step';
 import { procedureStyles } from './optim-procedure.styles';
-import type { StepOutcome } from './outcome';
 import { readProblem } from './problem';
 import type { ProblemSetup } from './problem';
 import { DEFAULT_PRESET, PRESETS, presetById } from './presets';
@@ -20,10 +18,12 @@ import { DEFAULT_SEARCH_RUNS } from './random-search';
 import { rankingView } from './ranking-view';
 import { horizonOf, makeRecipe, runOf, settingsOf } from './recipe';
 import type { Recipe } from './recipe';
+import { adoptionLine, navBar, progressList } from './procedure-view';
 import { recipeView } from './recipe-view';
 import { StableConfigs, stepLab } from './step-lab';
 import type { ProcedureChoices, ProcedureHost } from './step-host';
 import { STEPS } from './steps/index';
+import { Trail } from './trail';
 
 /** `procedure-step` and `procedure-recipe`: where the learner is and what they carry. */
 export interface ProcedureStepDetail {
@@ -31,12 +31,6 @@ export interface ProcedureStepDetail {
   step: number;
   /** The current recipe (a copy). */
   recipe: Recipe;
-}
-
-interface Adoption {
-  recipe: Recipe;
-  /** Where it came from, in words. */
-  how: string;
 }
 
 const PRESET_IDS = PRESETS.map((p) => p.id);
@@ -116,9 +110,7 @@ export class OptimProcedure extends OptimElement {
   @property({ type: Number }) step = 0;
 
   @state() private choices: ProcedureChoices = defaultChoices(DEFAULT_PRESET);
-  @state() private adoptions: ReadonlyMap<number, Adoption> = new Map();
-  @state() private outcomes: ReadonlyMap<number, StepOutcome> = new Map();
-  @state() private picks: ReadonlyMap<number, number> = new Map();
+  @state() private trail = Trail.from(presetRecipe(readProblem({}), DEFAULT_PRESET));
   @state() private announcement = '';
 
   @query('#step-heading') private heading?: HTMLElement;
@@ -127,7 +119,6 @@ export class OptimProcedure extends OptimElement {
     this.emit('optim-error', { message }),
   );
   private setup: ProblemSetup = readProblem({});
-  private base: Recipe = presetRecipe(this.setup, DEFAULT_PRESET);
   private readonly configs = new StableConfigs();
   private focusHeading = false;
 
@@ -196,7 +187,7 @@ export class OptimProcedure extends OptimElement {
       horizon: horizonOf(settingsOf(before ?? current)),
       choices: this.choices,
       choose: (patch) => (this.choices = { ...this.choices, ...patch }),
-      outcome: (index) => this.outcomes.get(index),
+      outcome: (index) => this.trail.outcome(index),
       lab: (runs) => this.lab(runs),
       ranking: () => this.ranking(),
       adopt: (run, how) => this.adopt(run, how),
@@ -211,8 +202,7 @@ export class OptimProcedure extends OptimElement {
       config: this.configs.get(`step-${index}`, { ...settings, runs: structuredClone([...runs]) }),
       backend: this.setup.backend,
       onOutcome: (outcome) => {
-        this.outcomes = new Map(this.outcomes).set(index, outcome);
-        this.picks = new Map(this.picks).set(index, 0);
+        this.trail = this.trail.record(index, outcome);
         const best = outcome.candidates[0];
         this.announcement = best
           ? `Training finished: ${best.result.label} ranks first.`
@@ -223,12 +213,12 @@ export class OptimProcedure extends OptimElement {
 
   private ranking(): TemplateResult {
     const index = this.step;
-    const outcome = this.outcomes.get(index);
+    const outcome = this.trail.outcome(index);
     return rankingView({
       step: index,
       outcome,
-      selected: this.picks.get(index) ?? 0,
-      onSelect: (pick) => (this.picks = new Map(this.picks).set(index, pick)),
+      selected: this.trail.pick(index),
+      onSelect: (pick) => (this.trail = this.trail.choose(index, pick)),
       onAdopt: (pick) => {
         const candidate = outcome?.candidates[pick];
         if (!candidate) return;
@@ -249,28 +239,19 @@ export class OptimProcedure extends OptimElement {
   // ---- state ---------------------------------------------------------------------------------
 
   private recipeAt(step: number): Recipe {
-    for (let k = step; k >= 0; k--) {
-      const adoption = this.adoptions.get(k);
-      if (adoption) return adoption.recipe;
-    }
-    return this.base;
+    return this.trail.recipeAt(step);
   }
 
-  /** Sets (or, with no recipe, clears) the adoption at `step`; later steps start over. */
+  /** Sets (or, with no recipe, undoes) the adoption at `step`; later steps start over. */
   private adoptAt(step: number, recipe: Recipe | undefined, how = ''): void {
-    const keep = <T>(map: ReadonlyMap<number, T>, upTo: number) =>
-      new Map([...map].filter(([k]) => k <= upTo));
-    const adoptions = keep(this.adoptions, step - 1);
-    if (recipe) adoptions.set(step, { recipe, how });
-    this.adoptions = adoptions;
-    this.outcomes = keep(this.outcomes, step);
-    this.picks = keep(this.picks, step);
+    this.trail = this.trail.adopt(step, recipe && { recipe, how });
     if (step < FINDER_STEP) this.finder.drop();
-    const now = this.currentRecipe;
+    const now = runOf(this.currentRecipe);
+    const name = describeRun(now.optimizer, now.scheduler);
     this.announcement = recipe
-      ? `Adopted ${how}. The recipe is now ${describeRun(runOf(now).optimizer, runOf(now).scheduler)}.`
-      : `The recipe is back to ${describeRun(runOf(now).optimizer, runOf(now).scheduler)}.`;
-    this.emit('procedure-recipe', { step, recipe: structuredClone(now) });
+      ? `Adopted ${how}. The recipe is now ${name}.`
+      : `The recipe is back to ${name}.`;
+    this.emit('procedure-recipe', { step, recipe: this.recipe });
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -313,11 +294,8 @@ export class OptimProcedure extends OptimElement {
       else problems.push({ attribute: 'preset', message: `preset: ${read.message}` });
     }
     this.reportProblems(problems);
-    this.base = presetRecipe(this.setup, preset);
+    this.trail = Trail.from(presetRecipe(this.setup, preset));
     this.choices = defaultChoices(preset, this.setup.settings.seed);
-    this.adoptions = new Map();
-    this.outcomes = new Map();
-    this.picks = new Map();
     this.finder.drop();
     this.finder.backend = this.setup.backend;
   }
@@ -338,23 +316,8 @@ export class OptimProcedure extends OptimElement {
   override render(): TemplateResult {
     const step = this.step;
     const definition = STEPS[step];
-    const adoption = this.adoptions.get(step);
-    const last = STEPS.length - 1;
     return html`<div class="procedure" part="base">
-      ${this.renderProblems()}
-      <nav aria-label="The eight steps" part="progress">
-        <ol class="progress">
-          ${STEPS.map(
-            (s, i) =>
-              html`<li
-                class=${i < step ? 'done' : ''}
-                aria-current=${i === step ? 'step' : nothing}
-              >
-                ${s.title}
-              </li>`,
-          )}
-        </ol>
-      </nav>
+      ${this.renderProblems()} ${progressList(STEPS, step)}
       <section class="step" aria-labelledby="step-heading">
         <p class="step-count" part="step-count">Step ${step + 1} of ${STEPS.length}</p>
         <h2 id="step-heading" part="step-heading" tabindex="-1">${definition.title}</h2>
@@ -363,47 +326,18 @@ export class OptimProcedure extends OptimElement {
           <strong>What to look for:</strong> ${definition.lookFor}
         </p>
         <div class="step-body" part="step-body">${definition.render(this.stepHost())}</div>
-        <div class="adoption" part="adoption">
-          ${
-            adoption
-              ? html`<p><strong>Adopted in this step:</strong> ${adoption.how}.</p>
-                  <button
-                    part="keep-button"
-                    type="button"
-                    @click=${() => this.adoptAt(step, undefined)}
-                  >
-                    Keep the recipe as it was
-                  </button>`
-              : html`<p class="hint">${this.notAdopted(step)}</p>`
-          }
-        </div>
+        ${adoptionLine(this.trail.adoption(step), this.notAdopted(step), () =>
+          this.adoptAt(step, undefined),
+        )}
         ${recipeView(this.recipeBefore, this.currentRecipe)}
       </section>
-      <div class="nav" part="nav">
-        <button
-          part="back-button"
-          type="button"
-          ?disabled=${step === 0}
-          @click=${() => this.back()}
-        >
-          Back
-        </button>
-        <button
-          part="next-button"
-          class="primary"
-          type="button"
-          ?disabled=${step === last}
-          @click=${() => this.next()}
-        >
-          ${step === last ? 'Last step' : `Next: ${STEPS[step + 1].title}`}
-        </button>
-        <optim-pytorch-export
-          part="pytorch"
-          .config=${this.currentRecipe}
-          filename="recipe.py"
-          heading="The recipe as a PyTorch script"
-        ></optim-pytorch-export>
-      </div>
+      ${navBar({
+        next: STEPS[step + 1],
+        first: step === 0,
+        recipe: this.currentRecipe,
+        onBack: () => this.back(),
+        onNext: () => this.next(),
+      })}
       <p class="visually-hidden" role="status" aria-live="polite">${this.announcement}</p>
     </div>`;
   }
