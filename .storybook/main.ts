@@ -17,6 +17,7 @@ const PREBUNDLED = [
   'lit/directives/unsafe-html.js',
   'lit/directives/repeat.js',
   'lit/directives/live.js',
+  'lit/directives/ref.js',
   'lit/directives/if-defined.js',
   'comlink',
   'valibot',

@@ -24,6 +24,16 @@ export interface EvalChunk {
   epochs?: ArrayLike<number>;
 }
 
+/**
+ * Every point of one run, copied out of a plot: what a page keeps after the plot is gone, and
+ * what another plot takes back (`setRuns` the specs, then `appendLoss` and `appendEval`).
+ */
+export interface RunHistory {
+  spec: RunSpec;
+  loss: Required<LossChunk>;
+  eval: Required<EvalChunk>;
+}
+
 /** A Float64Array that grows by doubling, so appending n points costs O(n) amortised. */
 class GrowableArray {
   data = new Float64Array(256);
@@ -206,6 +216,20 @@ export class RunSeries {
     }
     b.done = this.loss.length;
     return { raw: b.raw, smooth: b.smooth, changedFrom };
+  }
+
+  /** A copy of every point (epochs NaN where none were given). */
+  history(): RunHistory {
+    const copy = (values: GrowableArray) => values.data.slice(0, values.length);
+    return {
+      spec: { ...this.spec },
+      loss: { steps: copy(this.steps), loss: copy(this.loss), epochs: copy(this.epochs) },
+      eval: {
+        steps: copy(this.evalSteps),
+        valLoss: copy(this.evalLoss),
+        epochs: copy(this.evalEpochs),
+      },
+    };
   }
 
   /** The last finite loss and its step, for the text summary. */
