@@ -14,7 +14,7 @@ import { outcomeOf } from './outcome';
 import type { StepOutcome } from './outcome';
 
 /** What a step's lab leaves out: the procedure shows these itself, or fixes them. */
-export const STEP_LAB_HIDE = 'dataset model training lr-finder ranking pytorch';
+export const STEP_LAB_HIDE = 'dataset model training lr-finder ranking pytorch edit-data share';
 
 /** One stable config object per key, replaced only when its content changes. */
 export class StableConfigs {
