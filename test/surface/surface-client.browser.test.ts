@@ -1,11 +1,12 @@
 // The surface engine through the real worker (comlink, TF.js cpu backend) in Chromium:
 // results equal PyTorch's, progress streams, newer computations supersede older ones, bad
-// configs are refused with the field named and the worker stays usable, and a dying worker
-// rejects what is pending.
+// configs are refused as ConfigErrors naming the field and the worker stays usable, and a
+// dying worker rejects what is pending.
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSurfaceClient } from '../../workers/surface-client';
 import type { SurfaceClient, SurfaceClientOptions } from '../../workers/surface-client';
-import { WorkerGoneError } from '../../workers/surface-connection';
+import { WorkerGoneError } from '../../workers/errors';
+import { ConfigError } from '../../src/protocol/validation';
 import type { SurfaceResult } from '../../src/surface/types';
 import { mismatches } from '../support/tolerance';
 import { cases } from './reference';
@@ -107,10 +108,16 @@ describe('the surface worker', () => {
     expect((error as Error).message).toBe(
       'runs[0].optimizer.lr: must be a finite number >= 0, got -1',
     );
+    // It crosses typed (workers/error-transfer.ts): the page reads the field, not a string.
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).path).toBe('runs[0].optimizer.lr');
+    expect((error as ConfigError).detail).toBe('must be a finite number >= 0, got -1');
     const expression = await rejection(
       surfaces.compute({ function: 'expression', expression: 'x +* y', optimizers: 'SGD' }),
     );
     expect((expression as Error).message).toBe('expression: unexpected "*" at column 4');
+    expect(expression).toBeInstanceOf(ConfigError);
+    expect((expression as ConfigError).path).toBe('expression');
     expect((await surfaces.compute({ steps: 3, optimizers: 'Adam' })).runs[0].steps).toBe(3);
   });
 
