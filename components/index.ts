@@ -7,3 +7,4 @@ import './lr-finder-plot/index';
 import './loss-plot/index';
 import './optim-data-view/index';
 import './optim-lab/index';
+import './loss-surface/index';

@@ -113,6 +113,11 @@ export class WorkerConnection<Api> {
     this.worker.removeEventListener('messageerror', this.handleMessageError);
     // An uncaught error may leave the worker alive but broken: end it so its state is clear.
     this.worker.terminate();
+    // Comlink's FinalizationRegistry holds the worker for as long as this proxy lives, and the
+    // worker's listener holds every unanswered call, whose promises hold this connection and
+    // so the proxy: releasing it (which also drops the unanswered calls) breaks that cycle, or
+    // whatever made the calls could never be collected.
+    this.api[Comlink.releaseProxy]();
     for (const rejectPending of this.pending) rejectPending(error);
     this.pending.clear();
   }

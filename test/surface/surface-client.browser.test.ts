@@ -3,6 +3,7 @@
 // configs are refused as ConfigErrors naming the field and the worker stays usable, and a
 // dying worker rejects what is pending.
 import { afterEach, describe, expect, it } from 'vitest';
+import { cdp } from 'vitest/browser';
 import { createSurfaceClient } from '../../workers/surface-client';
 import type { SurfaceClient, SurfaceClientOptions } from '../../workers/surface-client';
 import { WorkerGoneError } from '../../workers/errors';
@@ -148,5 +149,26 @@ describe('the surface worker', () => {
     surfaces.terminate();
     expect(await rejection(pending)).toBeInstanceOf(WorkerGoneError);
     surfaces.terminate(); // twice is harmless
+  });
+
+  it('terminated with a computation in flight, the client and its worker can be collected', async () => {
+    // Comlink keeps a worker (and every unanswered call on it) for as long as its proxy
+    // lives, and an unanswered call keeps the connection, so the proxy: the client releases
+    // the proxy when it terminates, or it and whatever owns it would never be collected.
+    // (In a function of its own: the rejection's stack holds the client while it is in scope.)
+    const used = async () => {
+      const surfaces = createSurfaceClient();
+      await surfaces.ready;
+      const pending = surfaces.compute(zoo(10_000));
+      surfaces.terminate();
+      await rejection(pending);
+      return new WeakRef(surfaces);
+    };
+    const ref = await used();
+    for (let i = 0; i < 10 && ref.deref() !== undefined; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      await cdp().send('HeapProfiler.collectGarbage');
+    }
+    expect(ref.deref()).toBeUndefined();
   });
 });
