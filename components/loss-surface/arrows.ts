@@ -58,9 +58,13 @@ function head(from: Point, to: Point, size = 7): string {
   return `M${to[0]},${to[1]}L${a[0]},${a[1]}L${b[0]},${b[1]}Z`;
 }
 
-const segment = (from: Point, to: Point, cls: string) =>
-  svg`<line class=${cls} x1=${from[0]} y1=${from[1]} x2=${to[0]} y2=${to[1]}></line>
+/** A line with its head, over a halo of the surface colour (contrast on any band). */
+const segment = (from: Point, to: Point, cls: string) => {
+  const d = `M${from[0]},${from[1]}L${to[0]},${to[1]}`;
+  return svg`<path class="halo" d=${d}></path>
+    <path class=${cls} d=${d}></path>
     <path class=${`head ${cls}`} d=${head(from, to)}></path>`;
+};
 
 export function arrowsLayer(arrows: StepArrows | undefined, run: number): SVGTemplateResult {
   if (arrows === undefined) return svg``;
@@ -70,7 +74,8 @@ export function arrowsLayer(arrows: StepArrows | undefined, run: number): SVGTem
     ${momentum ? segment(from, momentum, 'arrow arrow-momentum') : nothing}
     ${
       lookAhead
-        ? svg`<line class="arrow arrow-jump" x1=${from[0]} y1=${from[1]} x2=${lookAhead[0]} y2=${lookAhead[1]}></line>
+        ? svg`<path class="halo" d=${`M${from[0]},${from[1]}L${lookAhead[0]},${lookAhead[1]}`}></path>
+          <path class="arrow arrow-jump" d=${`M${from[0]},${from[1]}L${lookAhead[0]},${lookAhead[1]}`}></path>
           <circle class="look-ahead" cx=${lookAhead[0]} cy=${lookAhead[1]} r="4"></circle>
           ${segment(lookAhead, delta, 'arrow arrow-delta')}`
         : segment(from, delta, 'arrow arrow-delta')

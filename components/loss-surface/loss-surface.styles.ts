@@ -59,14 +59,25 @@ export const lossSurfaceStyles = css`
   }
   .band {
     fill: var(--loss-surface-contour-color);
-    fill-opacity: 0.035;
+    fill-opacity: 0.03;
     stroke: var(--loss-surface-contour-color);
-    stroke-opacity: 0.25;
+    stroke-opacity: 0.22;
     stroke-width: 0.6px;
   }
   .mark {
     stroke: var(--_ink);
     stroke-width: 2px;
+  }
+  /* Under every line: the surface colour, wider, so the line stands out on any band. */
+  .halo {
+    fill: none;
+    stroke: var(--_surface);
+    stroke-width: 5px;
+    stroke-linejoin: round;
+    stroke-linecap: round;
+  }
+  .selected .halo {
+    stroke-width: 6px;
   }
   .trail {
     fill: none;
@@ -83,6 +94,7 @@ export const lossSurfaceStyles = css`
     stroke-width: 1.5px;
   }
   .arrow {
+    fill: none;
     stroke-width: 2px;
   }
   .arrow-gradient {
@@ -106,7 +118,9 @@ export const lossSurfaceStyles = css`
     stroke-width: 1.5px;
   }
   .head {
-    stroke: none;
+    stroke: var(--_surface);
+    stroke-width: 1px;
+    stroke-dasharray: none;
   }
   .head.arrow-gradient {
     fill: var(--_ink);

@@ -7,6 +7,7 @@ import type { Point, SurfaceConfig, SurfaceResult, SurfaceRun } from '../../src/
 import { AutoplayController } from '../optim-lab/autoplay';
 import { PlotFrame, plotFrameStyles } from '../plot/plot-frame';
 import { plotTheme } from '../plot/theme.styles';
+import { mathStyles } from '../shared/math';
 import { OptimElement } from '../shared/optim-element';
 import { arrowsLayer, stepArrows } from './arrows';
 import { CONFIG_ATTRIBUTES, readSurfaceAttributes } from './attributes';
@@ -91,7 +92,7 @@ const PROGRESS_INTERVAL_MS = 33;
  * @tag loss-surface
  */
 export class LossSurface extends OptimElement {
-  static override styles = [plotTheme, plotFrameStyles, lossSurfaceStyles];
+  static override styles = [plotTheme, plotFrameStyles, mathStyles, lossSurfaceStyles];
 
   /** One of the lessons (presets.ts): optimizer-zoo, momentum-vs-nesterov, ... */
   @property() preset?: string;

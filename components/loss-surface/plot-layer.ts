@@ -2,7 +2,9 @@
  * What the SVG image shows, mark by mark: the filled contours, the marked minima and
  * saddles, one trail per run up to the shown step and a marker at its current point. Every
  * colour is a class (`.run-N` sets `--run-color` from the theme's series N), never a style
- * attribute, so a page with a strict style-src CSP shows it as it is.
+ * attribute, so a page with a strict style-src CSP shows it as it is. Lines are drawn over a
+ * halo of the surface colour, so each keeps its contrast (3:1 and more, as the theme's
+ * series colours have against the surface) over the darkest contour band too.
  */
 import { svg, nothing } from 'lit';
 import type { SVGTemplateResult } from 'lit';
@@ -70,14 +72,19 @@ export function trailsLayer(
   trails: TrailCache,
   selected: number,
 ): SVGTemplateResult {
+  // The selected run last, so that its trail is drawn over the others.
+  const order = runs.map((_, index) => index).filter((index) => index !== selected);
+  if (selected < runs.length) order.push(selected);
   return svg`<g class="trails" part="trails">
-    ${runs.map((run, index) => {
+    ${order.map((index) => {
+      const run = runs[index];
       const points = trails.points(run, domain, domainKey);
       const shown = points.slice(0, shownPoint(run, step) + 1);
       if (shown.length === 0) return nothing;
       const [cx, cy] = shown[shown.length - 1].split(',');
       const classes = `run-${index + 1}${index === selected ? ' selected' : ''}`;
       return svg`<g class=${classes}>
+        <path class="halo" d=${`M${shown.join('L')}`}></path>
         <path class="trail" d=${`M${shown.join('L')}`}></path>
         <circle class="marker" cx=${cx} cy=${cy} r="4.5"></circle>
       </g>`;

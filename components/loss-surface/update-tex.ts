@@ -141,10 +141,8 @@ export function updateLines(n: StepNumbers): string[] {
     }
   }
   lines.push(
-    line(
-      '\\theta_t',
-      `\\theta_{t-1} + \\Delta\\theta = ${vec(view.theta)} + ${vec(view.delta)} = ${vec(view.thetaNext)}`,
-    ),
+    line('\\theta_t', `\\theta_{t-1} + \\Delta\\theta = ${vec(view.theta)} + ${vec(view.delta)}`),
+    `&= ${vec(view.thetaNext)}`,
     line(
       'f(\\theta_t)',
       `${texNumber(view.lossNext)} \\quad(f(\\theta_{t-1}) = ${texNumber(view.loss)})`,

@@ -3,6 +3,7 @@
  * CSS inside a shadow root. Every source is ours (the update rules, numbers we format), so
  * a TeX error shows as text rather than throwing.
  */
+import { css } from 'lit';
 import katex from 'katex';
 import { KNOW_HOW } from '../optimizer-picker/know-how';
 import type { OptimizerType } from '../../src/optim/types';
@@ -22,3 +23,16 @@ export function updateRuleMarkup(type: OptimizerType): string {
   }
   return markup;
 }
+
+/**
+ * KaTeX writes `aligned` as an mtable with columnalign="right left", an attribute MathML
+ * Core (Chromium) ignores: CSS aligns the columns instead (the relation lines up).
+ */
+export const mathStyles = css`
+  mtable mtd:nth-child(odd) {
+    text-align: right;
+  }
+  mtable mtd:nth-child(even) {
+    text-align: left;
+  }
+`;
