@@ -190,6 +190,7 @@ export class LossSurface extends OptimElement {
 
   /** Plays the trajectories from the start (or from where they were paused). */
   start(): void {
+    this.surfaces.wake();
     if (this.config) this.playback.play();
   }
 
@@ -204,6 +205,7 @@ export class LossSurface extends OptimElement {
 
   /** `n` steps forward (default 1), paused. */
   step(n = 1): void {
+    this.surfaces.wake();
     for (let i = 0; i < n && !this.playback.atEnd; i++) this.playback.stepForward();
   }
 

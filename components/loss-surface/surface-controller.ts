@@ -4,7 +4,10 @@
  * worker and nothing that keeps it alive), computes a config's trajectories with streamed
  * progress, and debounces requests: a drag asks for a new start at every pointer move, and
  * only the latest is computed (a newer computation supersedes the one in flight, in the
- * worker too), at least every MAX_WAIT_MS while the pointer keeps moving.
+ * worker too), at least every MAX_WAIT_MS while the pointer keeps moving. Nothing is computed
+ * (and no worker started) until the element comes near the screen, so a long post with many
+ * pictures does not compute them all at once; asking for the result (`computeComplete`, or
+ * playing) computes at once.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { SurfaceConfig, SurfaceResult } from '../../src/surface/types';
@@ -15,6 +18,8 @@ import type { SurfaceClient } from '../../workers/surface-client';
 export const DEBOUNCE_MS = 30;
 /** While requests keep coming (a drag), the latest is computed at least this often. */
 export const MAX_WAIT_MS = 120;
+/** How near the screen an element starts computing. */
+const NEAR_SCREEN = '200px';
 
 export type ComputeStatus = 'idle' | 'computing' | 'done' | 'error';
 
@@ -36,6 +41,12 @@ export class SurfaceController implements ReactiveController {
   private generation = 0;
   private settled: Promise<void> = Promise.resolve();
   private settle: () => void = () => {};
+  /** Set once the element came near the screen (or its result was asked for). */
+  private awake = false;
+  private observer: IntersectionObserver | undefined;
+  /** The latest config, computed when the element wakes (or again after it was moved). */
+  private latest: SurfaceConfig | undefined;
+  private interrupted = false;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -44,23 +55,61 @@ export class SurfaceController implements ReactiveController {
     host.addController(this);
   }
 
-  /** Resolves once no computation is waiting or running (the latest one's outcome is in). */
+  /**
+   * Resolves once no computation is waiting or running (the latest one's outcome is in).
+   * Asking wakes an element that has not been near the screen yet.
+   */
   get computeComplete(): Promise<void> {
+    this.wake();
     return this.settled;
   }
 
-  hostConnected(): void {}
+  hostConnected(): void {
+    if (this.interrupted && this.latest) {
+      // Moved in the DOM while computing: the old worker went, start again.
+      this.interrupted = false;
+      this.compute(this.latest);
+    }
+    if (this.awake) return;
+    if (typeof IntersectionObserver === 'undefined') {
+      this.wake();
+      return;
+    }
+    this.observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((entry) => entry.isIntersecting)) this.wake();
+      },
+      { rootMargin: NEAR_SCREEN },
+    );
+    this.observer.observe(this.host);
+  }
 
   hostDisconnected(): void {
     // A removed element's worker goes with it (a move in the DOM starts a new one on demand).
+    this.observer?.disconnect();
+    this.observer = undefined;
     clearTimeout(this.timer);
     this.timer = undefined;
     this.pending = undefined;
     this.generation++;
     this.client?.terminate();
     this.client = undefined;
-    if (this.status === 'computing') this.status = 'idle';
+    if (this.status === 'computing') {
+      this.status = 'idle';
+      this.interrupted = true;
+    }
     this.settle();
+  }
+
+  /** Computes now what waited for the element to come near the screen. */
+  wake(): void {
+    if (this.awake) return;
+    this.awake = true;
+    this.observer?.disconnect();
+    this.observer = undefined;
+    if (this.latest && this.status === 'computing' && this.pending === undefined) {
+      void this.run(this.latest);
+    }
   }
 
   /** Computes `config` now, superseding whatever is waiting or running. */
@@ -68,11 +117,14 @@ export class SurfaceController implements ReactiveController {
     clearTimeout(this.timer);
     this.timer = undefined;
     this.pending = undefined;
-    void this.run(config);
+    this.latest = config;
+    if (this.awake) void this.run(config);
+    else this.expectResult();
   }
 
   /** Computes `config` once requests pause for DEBOUNCE_MS (or MAX_WAIT_MS have passed). */
   request(config: SurfaceConfig): void {
+    this.latest = config;
     const now = performance.now();
     if (this.pending === undefined) this.firstRequestAt = now;
     this.pending = config;
@@ -94,7 +146,13 @@ export class SurfaceController implements ReactiveController {
   }
 
   private async run(config: SurfaceConfig): Promise<void> {
-    if (!this.host.isConnected) return;
+    if (!this.host.isConnected) {
+      // Computed once it is back on a page.
+      this.interrupted = true;
+      this.status = 'idle';
+      this.settle();
+      return;
+    }
     const generation = ++this.generation;
     this.expectResult();
     this.client ??= createSurfaceClient();

@@ -284,6 +284,31 @@ describe('attributes', () => {
   });
 });
 
+describe('a long page', () => {
+  it('computes nothing (and starts no worker) until the element comes near the screen', async () => {
+    const spacer = document.createElement('div');
+    spacer.style.height = '6000px';
+    const el = document.createElement('loss-surface');
+    el.setAttribute('optimizers', 'SGD Adam');
+    el.setAttribute('steps', '20');
+    document.body.append(spacer, el);
+    try {
+      const computed = events<{ steps: number[] }>(el, 'loss-surface-computed');
+      await el.updateComplete;
+      for (let i = 0; i < 5; i++) await nextFrame();
+      expect(el.trajectories).toEqual([]);
+      expect((el as unknown as { surfaces: { client?: object } }).surfaces.client).toBeUndefined();
+      el.scrollIntoView();
+      while (computed.length === 0) await nextFrame();
+      expect(computed[0].steps).toEqual([20, 20]);
+      expect(el.trajectories).toHaveLength(2);
+    } finally {
+      el.remove();
+      spacer.remove();
+    }
+  });
+});
+
 describe('leaving the page', () => {
   it('ends its worker and is garbage-collected', async () => {
     // In a function of its own, so that nothing of the element stays in this test's scope.
