@@ -237,8 +237,9 @@ export const lossSurfaceStyles = css`
     font-variant-numeric: tabular-nums;
     font-size: 0.8125rem;
     max-width: 100%;
-    display: block;
-    overflow-x: auto;
+  }
+  td {
+    overflow-wrap: anywhere;
   }
   caption {
     text-align: left;

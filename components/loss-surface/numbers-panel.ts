@@ -141,12 +141,13 @@ export function numbersPanel(o: NumbersPanelOptions): TemplateResult {
                 )}
               </tbody>
             </table>
+            <!-- Long rules scroll sideways: focusable, so the keyboard can scroll them. -->
             <div class="rules">
-              <figure part="rule" class="math">
+              <figure part="rule" class="math" tabindex="0">
                 <figcaption>${n.optimizer.type}'s update rule</figcaption>
                 ${unsafeHTML(updateRuleMarkup(n.optimizer.type))}
               </figure>
-              <figure part="math" class="math">
+              <figure part="math" class="math" tabindex="0">
                 <figcaption>with the numbers of step ${step}</figcaption>
                 ${unsafeHTML(numbersMarkup(n))}
               </figure>
