@@ -222,8 +222,14 @@ export class LossSurface extends OptimElement {
   }
 
   private autoStart(): void {
-    if (matchMedia('(prefers-reduced-motion: reduce)').matches) this.playback.finish();
-    else this.start();
+    if (!matchMedia('(prefers-reduced-motion: reduce)').matches) {
+      this.start();
+      return;
+    }
+    // No motion: once every step is in, show the finished paths (and say so, as playing would).
+    void this.surfaces.computeComplete.then(() => {
+      if (!this.playback.playing) this.playback.finish();
+    });
   }
 
   private announceProgress(step: number): void {

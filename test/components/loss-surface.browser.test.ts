@@ -255,6 +255,31 @@ describe('playback', () => {
     expect(position()).toBe('step 0 of 120');
   });
 
+  it('autoplay plays once on screen; with reduced motion it shows the finished paths instead', async () => {
+    const ends = events<OptimEndDetail>(document, 'optim-end');
+    const progress = events<OptimProgressDetail>(document, 'optim-progress');
+    await mount({ optimizers: 'Adam', steps: '60', autoplay: '' });
+    while (ends.length === 0) await nextFrame();
+    // It animated: progress arrived for steps before the last one.
+    expect(progress.some((p) => p.step > 0 && p.step < 60)).toBe(true);
+    unmountAll();
+    ends.length = 0;
+    progress.length = 0;
+    await cdp().send('Emulation.setEmulatedMedia', {
+      features: [{ name: 'prefers-reduced-motion', value: 'reduce' }],
+    });
+    try {
+      const still = await mount({ optimizers: 'Adam', steps: '60', autoplay: '' });
+      await nextFrame();
+      expect(still.currentStep).toBe(60);
+      expect(ends).toHaveLength(1);
+      expect(progress.map((p) => p.step)).toEqual([60]);
+      expect(part(still, 'play-button').textContent?.trim()).toBe('Replay');
+    } finally {
+      await cdp().send('Emulation.setEmulatedMedia', { features: [] });
+    }
+  });
+
   it('a run that diverges says so, at the step it diverged', async () => {
     const c = fixture('rosenbrock SGD diverges');
     const el = await mount({ ...attributesOf(c), steps: '30' });
