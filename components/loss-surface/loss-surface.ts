@@ -285,7 +285,11 @@ export class LossSurface extends OptimElement {
     this.config = { ...this.config, start };
     if (now) this.surfaces.compute(this.config);
     else this.surfaces.request(this.config);
-    if (this.playback.playing) this.playback.play();
+    // Playing: the new paths play from their start (paused, the shown step stays).
+    if (this.playback.playing) {
+      this.playback.reset();
+      this.playback.play();
+    }
   }
 
   private domain(): PlotDomain | undefined {

@@ -160,6 +160,14 @@ describe('moving the start', () => {
     await userEvent.keyboard('{Home}');
     await settle(el);
     expect(el.trajectories[0].points[0]).toEqual([-0.5, -1]);
+    // Moving the start while playing plays the new paths from their start.
+    el.start();
+    while (el.currentStep < 20) await nextFrame();
+    handle.focus();
+    await userEvent.keyboard('{ArrowDown}');
+    await el.updateComplete;
+    expect(el.currentStep).toBeLessThan(10);
+    expect(part(el, 'play-button').textContent?.trim()).toBe('Pause');
   });
 
   it('a real pointer drag moves the start under the pointer and recomputes from there', async () => {
