@@ -23,6 +23,7 @@ const PREBUNDLED = [
   'valibot',
   'katex',
   'd3-axis',
+  'd3-contour',
   'd3-scale',
   'd3-selection',
   'd3-shape',

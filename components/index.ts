@@ -9,3 +9,4 @@ import './optim-data-view/index';
 import './optim-lab/index';
 import './pytorch-export/index';
 import './optim-procedure/index';
+import './loss-surface/index';
