@@ -8,3 +8,6 @@ import './lr-finder-plot/index';
 import './loss-plot/index';
 import './optim-data-view/index';
 import './optim-lab/index';
+import './pytorch-export/index';
+import './optim-procedure/index';
+import './loss-surface/index';

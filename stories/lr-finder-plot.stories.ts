@@ -33,7 +33,7 @@ function typicalRun(): LrFinderResult {
     loss,
     smoothedLoss,
     stoppedEarly: false,
-    suggestion: { steepest: 0.01, minimumDiv10: 0.02 },
+    suggestion: { steepest: 0.01, minimumDiv10: 0.02, valley: 0.005 },
   };
 }
 

@@ -1,11 +1,12 @@
 /**
- * The page's handle on the training worker. It owns the worker's whole life: creates it,
- * picks the backend, forwards typed calls, streams progress through one Comlink.proxy per
- * subscription, and turns every way the worker can die into rejected promises instead of
- * calls that hang (comlink never settles a call whose worker died: comlink #601).
+ * The page's handle on the training worker: it creates the worker, picks the backend,
+ * forwards typed calls and streams progress through one Comlink.proxy per subscription. Its
+ * life (calls in flight, every way the worker can die turned into rejected promises instead
+ * of calls that hang: comlink #601) is the WorkerConnection's (./connection.ts), the same
+ * owner as the surface client's.
  *
  * The pass-through calls (configure, start, pause, ...: FORWARDED_METHODS) are generated
- * (./bridge.ts); subscribe and findLr are written out, and so is the lifecycle.
+ * (./bridge.ts); subscribe and findLr are written out.
  * The page imports only TrainerApi's *type* and the method list: never TF.js.
  */
 import * as Comlink from 'comlink';
@@ -21,10 +22,8 @@ import type {
 } from '../src/protocol/api';
 import type { ProgressBatch } from '../src/protocol/progress';
 import { installForwarders, invoke } from './bridge';
-import { transferConfigErrors } from './error-transfer';
-import { TrainerWorkerError, describeWorkerErrorEvent, toError } from './errors';
-import { watchLifeline } from './lifeline';
-import type { Lifeline } from './lifeline';
+import { WorkerConnection } from './connection';
+import { TrainerWorkerError } from './errors';
 
 export interface TrainerClientOptions {
   /** Backend to train on; 'auto' (default) takes the first of webgpu, webgl, wasm, cpu that works. */
@@ -39,14 +38,6 @@ export interface TrainerClientOptions {
 
 export type ProgressListener = (msg: ProgressBatch) => void;
 export type Unsubscribe = () => Promise<void>;
-
-// Refused configs arrive as ConfigErrors (path and detail), not as bare Errors.
-transferConfigErrors();
-
-/** How long `ready` waits, after init, for the worker to confirm it holds its lifeline. */
-const LIFELINE_GRACE_MS = 5000;
-
-const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 function defaultWorker(): Worker {
   // Written out literally: Vite (and the embed build's plugin) look for exactly this pattern.
@@ -69,34 +60,26 @@ export class TrainerClient {
   /** Resolves with the backend in use (and why others were skipped) once the worker is ready. */
   readonly ready: Promise<BackendInfo>;
 
-  private readonly worker: Worker;
-  private readonly api: Comlink.Remote<TrainerApi>;
-  private readonly onError: ((error: Error) => void) | undefined;
-  private readonly pending = new Set<(error: Error) => void>();
+  /** The worker's life: calls in flight, deaths turned into rejections (./connection.ts). */
+  private readonly connection: WorkerConnection<TrainerApi>;
   private readonly subscriptions = new Set<Unsubscribe>();
-  private readonly lifeline: Lifeline;
-  /** Set once the worker is gone; every later call rejects with it. */
-  private failure: Error | null = null;
 
   constructor(options: TrainerClientOptions = {}) {
-    this.onError = options.onError;
-    this.worker = (options.createWorker ?? defaultWorker)();
-    this.worker.addEventListener('error', this.handleErrorEvent);
-    this.worker.addEventListener('messageerror', this.handleMessageError);
-    this.lifeline = watchLifeline(this.worker, () =>
-      this.fail(
-        new TrainerWorkerError('The training worker stopped unexpectedly (closed or terminated)'),
-      ),
-    );
-    this.api = Comlink.wrap<TrainerApi>(this.worker);
+    this.connection = new WorkerConnection<TrainerApi>((options.createWorker ?? defaultWorker)(), {
+      name: 'training worker',
+      goneError: (message) => new TrainerWorkerError(message),
+      onError: (error) => {
+        this.subscriptions.clear();
+        options.onError?.(error);
+      },
+    });
     const init = this.call((api) =>
       api.init({ backend: options.backend, wasmPaths: options.wasmPaths }),
     );
-    // Ready once a silent death would be noticed too (see lifeline.ts). A worker script
-    // without the lifeline never acknowledges it: give up waiting rather than never be ready.
+    // Ready once a silent death would be noticed too (see lifeline.ts).
     this.ready = this.call(async () => {
       const info = await init;
-      await Promise.race([this.lifeline.watching, delay(LIFELINE_GRACE_MS)]);
+      await this.connection.watching;
       return info;
     });
     // A page that never awaits `ready` should not see an unhandled rejection; awaiting still throws.
@@ -105,7 +88,7 @@ export class TrainerClient {
 
   /** True once terminate()/dispose() ran or the worker died. */
   get closed(): boolean {
-    return this.failure !== null;
+    return this.connection.closed;
   }
 
   /**
@@ -148,7 +131,8 @@ export class TrainerClient {
 
   /** Stops the worker now. Pending calls reject; later calls reject. Safe to call twice. */
   terminate(): void {
-    this.shutDown(new TrainerWorkerError('The training worker was terminated'));
+    this.subscriptions.clear();
+    this.connection.terminate();
   }
 
   /** Alias of terminate(), for owners that dispose what they create. */
@@ -158,52 +142,7 @@ export class TrainerClient {
 
   /** Runs one API call, tracked so that a dying worker rejects it instead of leaving it hanging. */
   private call<T>(invoke: (api: Comlink.Remote<TrainerApi>) => Promise<T>): Promise<T> {
-    if (this.failure !== null) return Promise.reject(this.failure);
-    return new Promise<T>((resolve, reject) => {
-      const rejectPending = (error: Error) => reject(error);
-      this.pending.add(rejectPending);
-      invoke(this.api).then(
-        (value) => {
-          this.pending.delete(rejectPending);
-          resolve(value);
-        },
-        (error: unknown) => {
-          this.pending.delete(rejectPending);
-          reject(toError(error));
-        },
-      );
-    });
-  }
-
-  private readonly handleErrorEvent = (event: Event): void => {
-    this.fail(new TrainerWorkerError(describeWorkerErrorEvent(event)));
-  };
-
-  private readonly handleMessageError = (): void => {
-    // Some reply could not be deserialized; which call it answered is unknowable.
-    this.fail(
-      new TrainerWorkerError('A message from the training worker could not be read (messageerror)'),
-    );
-  };
-
-  /** The worker died or misbehaved: report once, then shut down like terminate(). */
-  private fail(error: Error): void {
-    if (this.failure !== null) return;
-    this.shutDown(error);
-    this.onError?.(error);
-  }
-
-  private shutDown(error: Error): void {
-    if (this.failure !== null) return;
-    this.failure = error;
-    this.lifeline.stop();
-    this.worker.removeEventListener('error', this.handleErrorEvent);
-    this.worker.removeEventListener('messageerror', this.handleMessageError);
-    // An uncaught error may leave the worker alive but broken: end it so its state is clear.
-    this.worker.terminate();
-    this.subscriptions.clear();
-    for (const rejectPending of this.pending) rejectPending(error);
-    this.pending.clear();
+    return this.connection.call(invoke);
   }
 }
 

@@ -8,7 +8,7 @@ import * as Comlink from 'comlink';
 import type { SurfaceApi, SurfaceMessage } from '../src/protocol/surface';
 import { TrajectorySet } from '../src/surface/accumulate';
 import type { SurfaceConfigInput, SurfaceResult } from '../src/surface/types';
-import { WorkerConnection } from './surface-connection';
+import { WorkerConnection } from './connection';
 
 export interface SurfaceClientOptions {
   /** Makes the worker; the default loads workers/surface.worker.ts as a module worker. */
@@ -53,7 +53,7 @@ export class SurfaceClient {
   constructor(options: SurfaceClientOptions = {}) {
     const worker = (options.createWorker ?? defaultWorker)();
     this.connection = new WorkerConnection<SurfaceApi>(worker, {
-      name: 'The surface worker',
+      name: 'surface worker',
       onError: options.onError,
     });
     const init = this.connection.call((api) => api.init());
@@ -71,8 +71,8 @@ export class SurfaceClient {
   }
 
   /**
-   * Validates `config` in the worker (rejecting with `path: detail`, e.g. `runs[0].optimizer.lr:
-   * must be ...`) and computes every run. Resolves with every trajectory once the last step
+   * Validates `config` in the worker (rejecting with a ConfigError whose `path` names the
+   * field, e.g. `runs[0].optimizer.lr`, and `detail` says what is allowed) and computes every run. Resolves with every trajectory once the last step
    * has arrived; rejects with an AbortError when a newer compute(), cancel() or the signal
    * stops it first.
    */

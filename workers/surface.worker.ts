@@ -6,9 +6,12 @@
  * it through workers/surface-client.ts.
  */
 import * as Comlink from 'comlink';
+import { transferConfigErrors } from './error-transfer';
 import { holdLifeline } from './lifeline';
 import { SurfaceService } from './surface-service';
 
 // Lets the page notice this worker dying even when no error event fires (see lifeline.ts).
 holdLifeline(self);
+// A refused config reaches the page as a ConfigError, its path and detail intact.
+transferConfigErrors();
 Comlink.expose(new SurfaceService());

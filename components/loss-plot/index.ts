@@ -3,7 +3,7 @@ import { LossPlot } from './loss-plot';
 import type { XAxis } from './run-series';
 
 export { LossPlot };
-export type { EvalChunk, LossChunk, RunSpec, XAxis } from './run-series';
+export type { EvalChunk, LossChunk, RunHistory, RunSpec, XAxis } from './run-series';
 export const LOSS_PLOT_TAG = 'loss-plot';
 
 defineElement(LOSS_PLOT_TAG, LossPlot);

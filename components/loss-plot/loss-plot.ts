@@ -14,7 +14,7 @@ import { lossPlotStyles } from './loss-plot.styles';
 import { readoutText, summaryText } from './loss-text';
 import { lossToolbar } from './loss-toolbar';
 import { RunSeries } from './run-series';
-import type { EvalChunk, LossChunk, RunSpec, XAxis } from './run-series';
+import type { EvalChunk, LossChunk, RunHistory, RunSpec, XAxis } from './run-series';
 
 const PALETTE_SIZE = SERIES_LIGHT.length;
 /**
@@ -141,6 +141,11 @@ export class LossPlot extends OptimElement {
       this.averagedRuns = new Set([...this.averagedRuns, runId]);
     }
     this.redrawAll();
+  }
+
+  /** Every run's points, copied, in legend order: to keep them, or to draw them elsewhere. */
+  history(): RunHistory[] {
+    return this.runs.map((run) => run.history());
   }
 
   /** Drop every point, keep the runs. */

@@ -24,6 +24,19 @@ export interface EvalChunk {
   epochs?: ArrayLike<number>;
 }
 
+/**
+ * Every point of one run, copied out of a plot: what a page keeps after the plot is gone, and
+ * what another plot takes back (`setRuns` the specs, then `appendLoss`, `appendEval` and
+ * `appendSwaEval`).
+ */
+export interface RunHistory {
+  spec: RunSpec;
+  loss: Required<LossChunk>;
+  eval: Required<EvalChunk>;
+  /** The SWA average's validation points (empty for a run without). */
+  swa: Required<EvalChunk>;
+}
+
 /** A Float64Array that grows by doubling, so appending n points costs O(n) amortised. */
 export class GrowableArray {
   data = new Float64Array(256);
@@ -46,6 +59,8 @@ export class GrowableArray {
     this.length = 0;
   }
 }
+
+const copy = (values: GrowableArray) => values.data.slice(0, values.length);
 
 /** The last finite value of `values` and the step beside it. */
 function lastFinite(
@@ -121,6 +136,11 @@ export class EvalLine {
   /** The last finite value and its step, for the text summary. */
   latest(): { loss: number; step: number } | undefined {
     return lastFinite(this.loss, this.steps);
+  }
+
+  /** A copy of the line's points. */
+  history(): Required<EvalChunk> {
+    return { steps: copy(this.steps), valLoss: copy(this.loss), epochs: copy(this.epochs) };
   }
 
   clear(): void {
@@ -255,6 +275,16 @@ export class RunSeries {
     }
     b.done = this.loss.length;
     return { raw: b.raw, smooth: b.smooth, changedFrom };
+  }
+
+  /** A copy of every point (epochs NaN where none were given). */
+  history(): RunHistory {
+    return {
+      spec: { ...this.spec },
+      loss: { steps: copy(this.steps), loss: copy(this.loss), epochs: copy(this.epochs) },
+      eval: this.validation.history(),
+      swa: this.swa.history(),
+    };
   }
 
   /** The last finite loss and its step, for the text summary. */

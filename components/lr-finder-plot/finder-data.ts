@@ -61,9 +61,10 @@ export function summaryText(result: LrFinderResult): string {
       `lowest smoothed loss ${formatValue(result.smoothedLoss[best])} at lr ${formatValue(result.lr[best])}`,
     );
   }
-  const { steepest, minimumDiv10 } = result.suggestion;
+  const { steepest, minimumDiv10, valley = NaN } = result.suggestion;
   if (Number.isFinite(steepest)) parts.push(`steepest descent at lr ${formatValue(steepest)}`);
   if (Number.isFinite(minimumDiv10)) parts.push(`minimum / 10 is lr ${formatValue(minimumDiv10)}`);
+  if (Number.isFinite(valley)) parts.push(`the valley rule suggests lr ${formatValue(valley)}`);
   if (result.stoppedEarly) parts.push('stopped early when the loss blew up');
   return `${parts.join('; ')}.`;
 }

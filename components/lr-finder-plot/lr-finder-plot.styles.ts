@@ -27,6 +27,11 @@ export const lrFinderPlotStyles = css`
     stroke-width: 1.5px;
     stroke-dasharray: 4 3;
   }
+  /* Told apart by dash pattern as well as by label, not by colour alone. */
+  .marker.valley {
+    stroke-dasharray: 1.5 2.5;
+    stroke-width: 2px;
+  }
   .marker-label {
     fill: var(--_ink);
     font-size: 0.75rem;
@@ -39,6 +44,12 @@ export const lrFinderPlotStyles = css`
     flex-wrap: wrap;
     gap: 0.5rem;
     margin: 0.5rem 0 0;
+  }
+  .noise {
+    margin: 0.5rem 0 0;
+    padding: 0.375rem 0.625rem;
+    border-left: 4px solid var(--_accent);
+    background: var(--_panel);
   }
   .empty {
     margin: 0;

@@ -10,6 +10,7 @@ import { formatValue } from '../plot/format';
 import { PlotFrame, plotFrameStyles } from '../plot/plot-frame';
 import { plotTheme } from '../plot/theme.styles';
 import { lossDomain, readoutText, roundLr, summaryText } from './finder-data';
+import { curveNoise, noiseText } from './finder-noise';
 import { OptimElement } from '../shared/optim-element';
 import { lrFinderPlotStyles } from './lr-finder-plot.styles';
 
@@ -18,6 +19,11 @@ export interface LrPickDetail {
   lr: number;
 }
 
+type Suggestion = 'steepest' | 'minimum' | 'valley';
+
+/** Where each marker's label sits (above the plot, then inside it), so close ones stay legible. */
+const LABEL_Y: Record<Suggestion, number> = { steepest: -4, minimum: 12, valley: 26 };
+
 interface Scales {
   x: ScaleLogarithmic<number, number>;
   y: ScaleLinear<number, number>;
@@ -25,8 +31,9 @@ interface Scales {
 
 /**
  * @summary The result of an LR range test: the smoothed (and, faintly, the raw) training
- * loss against the learning rate on a log axis, with markers at the two suggestions and a
- * button to use each.
+ * loss against the learning rate on a log axis, with markers at the three suggestions
+ * (steepest descent, minimum / 10 and fastai's valley) and a button to use each. A curve too
+ * noisy to read at face value says so (see finder-noise.ts for the measure).
  *
  * The plot has a read-out cursor: hover it, or focus it and use the arrow keys (Home/End,
  * PageUp/PageDown jump by 10 %) to hear "lr 0.001: loss 0.52 (smoothed 0.5)".
@@ -40,10 +47,13 @@ interface Scales {
  * @csspart raw-line - The raw mini-batch loss.
  * @csspart marker-steepest - The marker at the steepest descent.
  * @csspart marker-minimum - The marker at the minimum / 10.
+ * @csspart marker-valley - The marker at fastai's valley.
  * @csspart cursor-area - The focusable area (role="slider") that moves the cursor.
  * @csspart picks - The row of "Use lr = …" buttons.
  * @csspart use-steepest - The button using the steepest-descent lr.
  * @csspart use-minimum - The button using the minimum / 10 lr.
+ * @csspart use-valley - The button using the valley lr.
+ * @csspart noise - Says the curve is noisy (or never falls), when it is.
  * @csspart readout - The live read-out text.
  * @csspart summary - The visually hidden text summary.
  * @csspart empty - The text shown before there is a result.
@@ -105,15 +115,15 @@ export class LrFinderPlot extends OptimElement {
     </div>`;
   }
 
-  private renderMarker(lr: number, name: 'steepest' | 'minimum', text: string, s: Scales) {
-    if (!Number.isFinite(lr) || !(lr > 0)) return nothing;
+  private renderMarker(lr: number | undefined, name: Suggestion, text: string, s: Scales) {
+    if (lr === undefined || !Number.isFinite(lr) || !(lr > 0)) return nothing;
     const at = s.x(lr);
-    return svg`${this.frame.vline(this.frame.layout(), at, 'marker', `marker-${name}`)}
-      <text class="marker-label" x=${at + 4} y=${name === 'steepest' ? -4 : 12}>${text}</text>`;
+    return svg`${this.frame.vline(this.frame.layout(), at, `marker ${name}`, `marker-${name}`)}
+      <text class="marker-label" x=${at + 4} y=${LABEL_Y[name]}>${text}</text>`;
   }
 
-  private renderPick(lr: number, name: 'steepest' | 'minimum', why: string) {
-    if (!Number.isFinite(lr) || !(lr > 0)) return nothing;
+  private renderPick(lr: number | undefined, name: Suggestion, why: string) {
+    if (lr === undefined || !Number.isFinite(lr) || !(lr > 0)) return nothing;
     const value = roundLr(lr);
     return html`<button
       part="use-${name}"
@@ -132,7 +142,8 @@ export class LrFinderPlot extends OptimElement {
     const n = result.lr.length;
     const cursor = this.cursor;
     const readout = cursor === undefined ? '' : readoutText(result, cursor);
-    const { steepest, minimumDiv10 } = result.suggestion;
+    const { steepest, minimumDiv10, valley } = result.suggestion;
+    const noise = noiseText(curveNoise(result));
     const cursorY = cursor === undefined ? 0 : y(result.smoothedLoss[cursor]);
     const content = svg`
       <path part="raw-line" class="raw-line" d=${this.path(result, result.loss, scales)}></path>
@@ -143,6 +154,7 @@ export class LrFinderPlot extends OptimElement {
       ></path>
       ${this.renderMarker(steepest, 'steepest', 'steepest', scales)}
       ${this.renderMarker(minimumDiv10, 'minimum', 'min / 10', scales)}
+      ${this.renderMarker(valley, 'valley', 'valley', scales)}
       ${
         cursor !== undefined
           ? svg`${this.frame.vline(box, x(result.lr[cursor]), 'cursor')}
@@ -175,7 +187,9 @@ export class LrFinderPlot extends OptimElement {
       <div part="picks" class="picks">
         ${this.renderPick(steepest, 'steepest', 'steepest descent')}
         ${this.renderPick(minimumDiv10, 'minimum', 'minimum / 10')}
+        ${this.renderPick(valley, 'valley', 'valley')}
       </div>
+      ${noise ? html`<p part="noise" class="noise">${noise}</p>` : nothing}
       <p part="summary" id="summary" class="visually-hidden">${summaryText(result)}</p>
     `;
   }

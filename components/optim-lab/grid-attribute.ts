@@ -12,7 +12,7 @@ import { ConfigError } from '../../src/protocol/validation';
 import { gridRuns, rankRuns } from '../../src/train/grid-search';
 import type { GridSpec, RankedRun } from '../../src/train/grid-search';
 import type { ExperimentController } from '../controllers/experiment-controller';
-import { formatValue } from '../plot/format';
+import { rankingTable } from './ranking-table';
 import type { Parsed } from './read-values';
 
 /** The runs the grid makes from the first of `runs`; a message starting `grid: ` if it cannot. */
@@ -42,9 +42,6 @@ export function expandGrid(raw: string, runs: readonly RunConfigInput[]): Parsed
     };
   }
 }
-
-const percent = (v: number) => (Number.isFinite(v) ? `${(v * 100).toFixed(1)} %` : '–');
-const loss = (v: number) => (Number.isFinite(v) ? formatValue(v) : '–');
 
 /**
  * The ranking of a finished grid search: a @lit/task that asks the worker for every run's
@@ -85,32 +82,7 @@ export class GridRanking {
       aria-label="Grid search ranking"
       tabindex="0"
     >
-      <table>
-        <caption>
-          Grid search: runs ranked by validation loss, best first
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">Rank</th>
-            <th scope="col">Run</th>
-            <th scope="col">Val loss</th>
-            <th scope="col">Val accuracy</th>
-            <th scope="col">Status</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${ranked.map(
-            (run, index) =>
-              html`<tr>
-                <td>${index + 1}</td>
-                <th scope="row">${run.label}</th>
-                <td>${loss(run.valLoss)}</td>
-                <td>${percent(run.valAccuracy)}</td>
-                <td>${run.status}</td>
-              </tr>`,
-          )}
-        </tbody>
-      </table>
+      ${rankingTable(ranked, 'Grid search: runs ranked by validation loss, best first')}
     </div>`;
   }
 }

@@ -1,5 +1,6 @@
 import { css } from 'lit';
 import { buttonStyles } from '../shared/button.styles';
+import { frameStyles, problemsStyles } from '../shared/frame.styles';
 import { themeStyles } from '../shared/theme';
 import { visuallyHidden } from '../shared/visually-hidden.styles';
 
@@ -9,26 +10,14 @@ import { visuallyHidden } from '../shared/visually-hidden.styles';
  */
 export const labStyles = [
   themeStyles,
+  frameStyles,
+  problemsStyles,
   buttonStyles,
   css`
-    :host {
-      display: block;
-      container-type: inline-size;
-      font-size: 1rem;
-      line-height: 1.45;
-      border: 1px solid var(--_grid);
-      border-radius: var(--_radius);
-      min-width: 0;
-    }
     /* An empty hidden hides the lab like any element; a hidden="16,16" is the deprecated name
      of layers and keeps it visible (author styles win over the browser's [hidden] rule). */
     :host([hidden='']) {
       display: none;
-    }
-    *,
-    *::before,
-    *::after {
-      box-sizing: border-box;
     }
 
     .lab {
@@ -48,28 +37,10 @@ export const labStyles = [
       margin: 0 0 0.5rem;
     }
 
-    /* Messages */
-    .problems ul {
-      margin: 0;
-      padding: 0.5rem 0.75rem;
-      list-style: none;
-      color: var(--_error);
-      background: var(--_error-surface);
-      border: 1px solid var(--_error);
-      border-radius: var(--_radius);
-    }
-    /* Live regions stay in the page (so they announce) but take no room while empty. */
-    .problems:not(:has(li)),
+    /* Messages (the problems list: problemsStyles). The alert, a live region, takes no
+     room while empty. */
     .alert:not(:has(p)) {
       display: contents;
-    }
-    .problems li + li {
-      margin-top: 0.25rem;
-    }
-    .problems code {
-      font-family: ui-monospace, SFMono-Regular, Menlo, monospace;
-      font-size: 0.875em;
-      overflow-wrap: anywhere;
     }
     .alert p {
       margin: 0;
@@ -138,12 +109,7 @@ export const labStyles = [
       color: var(--_muted);
     }
 
-    /* Buttons: shared/button.styles.ts, and the lab's primary one */
-    button.primary {
-      color: var(--_on-accent);
-      background: var(--_accent);
-      border-color: var(--_accent);
-    }
+    /* Buttons: buttonStyles (components/shared/button.styles.ts) */
     :is(button, a, input, select, textarea, summary, [tabindex]):focus-visible {
       outline: 2px solid var(--_focus);
       outline-offset: 2px;

@@ -9,6 +9,7 @@ import type { LabState as SharedState, UiState } from '../../src/share/state';
 import { ExperimentController } from '../controllers/experiment-controller';
 import type { FailureKind } from '../controllers/experiment-controller';
 import type { LossPlot } from '../loss-plot/loss-plot';
+import type { RunHistory } from '../loss-plot/run-series';
 import { OptimElement } from '../shared/optim-element';
 import {
   LAB_PROPERTIES,
@@ -23,6 +24,7 @@ import { backendLine } from './backend-line';
 import { BoundaryView } from './boundary-view';
 import { controlsBar } from './controls-bar';
 import { DataEditor } from './data-editor';
+import { pytorchControl } from './pytorch-control';
 import type { LabState } from './events';
 import { GridRanking, expandGrid } from './grid-attribute';
 import { LrFinderPanel } from './lr-finder-panel';
@@ -62,7 +64,7 @@ export type { LabState, OptimEndDetail, OptimErrorDetail, OptimProgressDetail } 
  * @attr seed - Seeds data, initial weights and batch order.
  * @attr backend - The backend asked for: auto (default), webgpu, webgl, wasm or cpu. `activeBackend` says which one runs.
  * @attr autoplay - Start training when the lab first scrolls into view.
- * @attr hide - Sections to hide: dataset model training runs controls backend lr-curve loss-plot boundary summary lr-finder ranking edit-data share.
+ * @attr hide - Sections to hide: dataset model training runs controls backend lr-curve loss-plot boundary summary lr-finder ranking edit-data share pytorch.
  * @attr grid - Grid search: option -> values JSON (`{"lr":[0.01,0.1],"momentum":[0,0.9]}`) expanding the first run into one run per combination; a ranking table follows training.
  * @attr lr-finder - Show the "Find a learning rate" panel open.
  * @attr edit-data - Show the data editor open: click or tap to add points, drag to move them, keys too; CSV in and out.
@@ -111,7 +113,7 @@ export type { LabState, OptimEndDetail, OptimErrorDetail, OptimProgressDetail } 
  * @csspart lr-finder-plot - The <lr-finder-plot> with the test's result.
  * @csspart finder-error - Why the LR range test failed.
  * @csspart ranking - The grid search's ranking table.
- * @csspart tools - The row with "Edit data" and "Share".
+ * @csspart tools - The row with "Edit data", "Share" and "PyTorch".
  * @csspart edit-data - The "Edit data" toggle (aria-pressed).
  * @csspart data-editor - The data editor: its buttons, the editable <optim-data-view> and the CSV part.
  * @csspart start-from-dataset - Copies the generated dataset's points into the editor.
@@ -122,6 +124,7 @@ export type { LabState, OptimEndDetail, OptimErrorDetail, OptimProgressDetail } 
  * @csspart csv - The CSV part (a <details>): csv-input, csv-load, csv-file, csv-download, csv-error.
  * @csspart share-button - Shows the share panel (aria-expanded).
  * @csspart share - The share panel: copy-link, copy-json, download-json, share-output, share-status, restore-input, restore, restore-error.
+ * @csspart pytorch - The "PyTorch" button (an <optim-pytorch-export>) showing the lab as a script.
  *
  * @cssproperty --optim-lab-* - The theme tokens (ink, muted, surface, panel, field, border, grid, accent,
  *   on-accent, focus, error, error-surface, radius, gap, font, series-1 ... series-16), read by
@@ -264,6 +267,11 @@ export class OptimLab extends OptimElement {
   /** Each run's latest numbers. */
   get runStats(): RunSnapshot[] {
     return this.runner.tracker.snapshots();
+  }
+
+  /** Every point the loss plot holds, per run (copies): what the runs' losses did. */
+  get lossHistory(): RunHistory[] {
+    return this.lossPlot?.history() ?? [];
   }
 
   /** Starts training (configuring the worker first), or resumes after a pause. */
@@ -441,6 +449,7 @@ export class OptimLab extends OptimElement {
     const pieces = [
       this.shows('edit-data') ? this.editDataToggle() : undefined,
       this.shows('share') ? this.shareToggle() : undefined,
+      this.shows('pytorch') ? pytorchControl(this.input()) : undefined,
     ].filter((piece) => piece !== undefined);
     if (pieces.length === 0) return nothing;
     return html`<div class="tools" part="tools" role="group" aria-label="Lab tools">

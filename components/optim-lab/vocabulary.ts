@@ -43,6 +43,7 @@ export const LAB_SECTIONS = [
   'ranking',
   'edit-data',
   'share',
+  'pytorch',
 ] as const;
 export type LabSection = (typeof LAB_SECTIONS)[number];
 

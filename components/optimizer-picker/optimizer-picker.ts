@@ -2,8 +2,7 @@ import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
-import katex from 'katex';
-import type { OptimizerConfig, OptimizerType } from '../../src/optim/types';
+import type { OptimizerConfig } from '../../src/optim/types';
 import { ConfigEditorElement } from '../shared/editor-base';
 import { choiceField, lrField, numberField, toggleField } from '../shared/form-controls';
 import { editorHost, formStyles } from '../shared/form.styles';
@@ -11,24 +10,10 @@ import { checkNumber, formatNumber } from '../shared/number-rule';
 import { KNOWN_TYPES, choiceGroups, choiceOf, configForChoice } from './catalog';
 import type { Choice } from './catalog';
 import { KNOW_HOW } from './know-how';
+import { updateRuleMarkup } from '../shared/math';
 import { OPTION_SPECS, coreProblem, crossCheck, readOption, ruleFor, withOption } from './options';
 import type { OptionSpec } from './options';
 import { pickerStyles } from './optimizer-picker.styles';
-
-const mathCache = new Map<OptimizerType, string>();
-/** MathML output needs no KaTeX fonts or CSS inside the shadow root. Sources are ours. */
-function mathMarkup(type: OptimizerType): string {
-  let markup = mathCache.get(type);
-  if (markup === undefined) {
-    markup = katex.renderToString(KNOW_HOW[type].tex, {
-      output: 'mathml',
-      displayMode: true,
-      throwOnError: false,
-    });
-    mathCache.set(type, markup);
-  }
-  return markup;
-}
 
 /**
  * Choose a torch.optim optimizer and edit its options, with the update rule and a few lines
@@ -215,7 +200,7 @@ export class OptimizerPicker extends ConfigEditorElement<OptimizerConfig> {
       <section part="about" class="about" aria-label="How ${type} updates the weights">
         <!-- Focusable because a wide rule scrolls sideways on narrow screens. -->
         <div part="math" class="math" tabindex="0" role="region" aria-label="${type} update rule">
-          ${unsafeHTML(mathMarkup(type))}
+          ${unsafeHTML(updateRuleMarkup(type))}
         </div>
         <ul part="tips" class="tips">
           ${know.tips.map((tip) => html`<li>${tip}</li>`)}

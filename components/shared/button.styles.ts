@@ -1,12 +1,15 @@
 import { css } from 'lit';
 
 /**
- * Buttons (and links that look like one, `a.button`) in the theme's tokens, with a pressed
- * state for toggles (`aria-pressed="true"`). The element's own sheet adds its focus ring.
+ * The buttons of the lab and of the elements around it (the data view, the PyTorch export,
+ * the procedure): one look, in the theme's tokens, with a 2.5rem touch target. `.primary` is
+ * the one main action of a group, and a toggle shows its pressed state (`aria-pressed="true"`)
+ * the same way; a link with class `button` looks like one. The element's own sheet adds its
+ * focus ring.
  */
 export const buttonStyles = css`
   button,
-  a.button {
+  .button {
     font: inherit;
     font-weight: 600;
     color: var(--_ink);
@@ -22,6 +25,7 @@ export const buttonStyles = css`
     display: inline-flex;
     align-items: center;
     text-decoration: none;
+    box-sizing: border-box;
   }
   :is(button:not(:disabled), a.button):hover {
     border-color: var(--_accent);
@@ -30,6 +34,7 @@ export const buttonStyles = css`
     cursor: not-allowed;
     opacity: 0.55;
   }
+  button.primary,
   button[aria-pressed='true'] {
     color: var(--_on-accent);
     background: var(--_accent);

@@ -24,6 +24,7 @@ export const formStyles = css`
     font-weight: 600;
   }
   input[type='text'],
+  input[type='number'],
   select {
     font: inherit;
     color: inherit;
@@ -39,7 +40,8 @@ export const formStyles = css`
     border-color: var(--_error);
     box-shadow: 0 0 0 1px var(--_error);
   }
-  input[type='checkbox'] {
+  input[type='checkbox'],
+  input[type='radio'] {
     width: 1.125rem;
     height: 1.125rem;
     accent-color: var(--_accent);

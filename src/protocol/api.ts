@@ -215,6 +215,12 @@ export interface LrFinderSuggestion {
   steepest: number;
   /** The lr of the lowest smoothed loss, divided by 10 (fastai's "minimum / 10"). */
   minimumDiv10: number;
+  /**
+   * fastai's `valley` (its default since 2.4): the lr about two thirds of the way down the
+   * longest stretch over which the smoothed loss keeps falling (src/train/lr-valley.ts).
+   * findLr always sets it; optional so that a result written by hand may leave it out.
+   */
+  valley?: number;
 }
 
 /** One point per step taken (fewer than `steps` when stoppedEarly). */

@@ -114,8 +114,14 @@ export function gridRuns(base: RunConfigInput, grid: GridSpec = {}): RunConfigIn
   });
 }
 
+/** What ranking reads of a run: the worker's RunState, or a page's snapshot of it. */
+export type RankableRun = Pick<
+  TrainerState['runs'][number],
+  'id' | 'label' | 'status' | 'valLoss' | 'valAccuracy' | 'diverged'
+>;
+
 /** 0: usable result, 1: no finite validation loss yet, 2: diverged, 3: failed. */
-function tier(run: TrainerState['runs'][number]): number {
+function tier(run: RankableRun): number {
   if (run.status === 'error') return 3;
   if (run.status === 'diverged' || run.diverged) return 2;
   return Number.isFinite(run.valLoss) ? 0 : 1;
@@ -125,7 +131,7 @@ function tier(run: TrainerState['runs'][number]): number {
  * The runs best first: lowest validation loss first, then runs not yet evaluated, then
  * diverged runs, then failed ones. Ties keep the experiment's order.
  */
-export function rankRuns(state: TrainerState): RankedRun[] {
+export function rankRuns(state: { readonly runs: readonly RankableRun[] }): RankedRun[] {
   return state.runs
     .map((run, index) => ({ run, index, tier: tier(run) }))
     .sort(

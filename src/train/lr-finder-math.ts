@@ -63,6 +63,23 @@ export interface SuggestionWindow {
 }
 
 /**
+ * The points [from, to) the suggestions read: the leading run of finite points (after a NaN
+ * the curve means nothing), less the window's ends unless fewer than two points would remain.
+ */
+export function suggestionRange(
+  lr: ArrayLike<number>,
+  smoothedLoss: ArrayLike<number>,
+  window: SuggestionWindow = {},
+): [from: number, to: number] {
+  let finite = 0;
+  while (finite < Math.min(lr.length, smoothedLoss.length) && Number.isFinite(smoothedLoss[finite]))
+    finite++;
+  const from = window.skipStart ?? 0;
+  const to = finite - (window.skipEnd ?? 0);
+  return to - from < 2 ? [0, finite] : [from, to];
+}
+
+/**
  * Where to look on the curve: the lr of the most negative slope of smoothed loss against
  * log10(lr) (slopes by central differences, one-sided at the ends, as numpy.gradient with
  * non-uniform spacing computes them), and the lr of the lowest smoothed loss divided by 10.
@@ -75,12 +92,7 @@ export function suggestLr(
   smoothedLoss: ArrayLike<number>,
   window: SuggestionWindow = {},
 ): LrFinderSuggestion {
-  let finite = 0;
-  while (finite < Math.min(lr.length, smoothedLoss.length) && Number.isFinite(smoothedLoss[finite]))
-    finite++;
-  let from = window.skipStart ?? 0;
-  let to = finite - (window.skipEnd ?? 0);
-  if (to - from < 2) [from, to] = [0, finite];
+  const [from, to] = suggestionRange(lr, smoothedLoss, window);
   if (to - from === 0) return { steepest: NaN, minimumDiv10: NaN };
   let minimum = from;
   for (let i = from + 1; i < to; i++) if (smoothedLoss[i] < smoothedLoss[minimum]) minimum = i;

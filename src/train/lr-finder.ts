@@ -11,11 +11,13 @@
 import { initialWeights } from '../model/init';
 import { createOptimizer } from '../optim';
 import type { OptimizerConfig } from '../optim/types';
-import type { LrFinderResult } from '../protocol/api';
+import type { LrFinderResult, LrFinderSuggestion } from '../protocol/api';
 import type { EngineRun, TrainingEngine } from './engine';
 import { hyperparametersOf } from './engine';
 import type { Session } from './session';
 import { DebiasedEma, DivergenceWatch, lrRamp, suggestLr } from './lr-finder-math';
+import type { SuggestionWindow } from './lr-finder-math';
+import { valleyLr } from './lr-valley';
 import type { ResolvedLrFinderOptions } from './lr-finder-options';
 
 /** Steps taken between reads of the losses (and yields to the event loop). */
@@ -73,12 +75,21 @@ export async function runLrRangeTest(
     loss: Float32Array.from(loss),
     smoothedLoss: Float32Array.from(smoothedLoss),
     stoppedEarly,
-    // fastai's window: skip the first tenth of the ramp, and the last 5 points of a blow-up.
-    suggestion: suggestLr(lr, smoothedLoss, {
+    suggestion: suggestions(lr, smoothedLoss, {
+      // fastai's window: skip the first tenth of the ramp, and the last 5 points of a blow-up.
       skipStart: Math.floor(options.steps / 10),
       skipEnd: stoppedEarly ? 5 : 0,
     }),
   };
+}
+
+/** Every suggestion, read on the same window of the smoothed curve. */
+function suggestions(
+  lr: readonly number[],
+  smoothedLoss: readonly number[],
+  window: SuggestionWindow,
+): LrFinderSuggestion {
+  return { ...suggestLr(lr, smoothedLoss, window), valley: valleyLr(lr, smoothedLoss, window) };
 }
 
 /** The experiment's initial weights, or fresh ones from `seed` with the same init scheme. */

@@ -160,9 +160,44 @@ describe('types and manifest', () => {
       'scheduler-editor',
       'lr-curve',
       'loss-plot',
+      'loss-surface',
     ]) {
       expect(tags).toContain(tag);
     }
+  });
+
+  it("documents <loss-surface>'s attributes, events, parts and custom properties", () => {
+    interface Named {
+      name: string;
+    }
+    const manifest = JSON.parse(readBuilt('custom-elements.json')) as {
+      modules: {
+        declarations?: {
+          tagName?: string;
+          attributes?: Named[];
+          events?: Named[];
+          cssParts?: Named[];
+          cssProperties?: Named[];
+        }[];
+      }[];
+    };
+    const surface = manifest.modules
+      .flatMap((m) => m.declarations ?? [])
+      .find((d) => d.tagName === 'loss-surface');
+    const names = (list: Named[] | undefined) => (list ?? []).map((item) => item.name);
+    expect(names(surface?.attributes)).toEqual(
+      expect.arrayContaining(['function', 'condition', 'expression', 'runs', 'optimizers']),
+    );
+    expect(names(surface?.attributes)).toEqual(
+      expect.arrayContaining(['start', 'steps', 'preset', 'autoplay', 'view']),
+    );
+    expect(names(surface?.events)).toEqual(
+      expect.arrayContaining(['optim-progress', 'optim-end', 'optim-error']),
+    );
+    expect(names(surface?.cssParts)).toEqual(
+      expect.arrayContaining(['start-handle', 'numbers', 'step-slider', 'math', 'legend']),
+    );
+    expect(names(surface?.cssProperties)).toContain('--loss-surface-height');
   });
 
   it("names each element by the tag its index.ts defines (the classes' @tag)", () => {

@@ -77,12 +77,15 @@ describe('the demo labs make their points', () => {
     expect(huge.diverged?.lr).toBe(100);
   });
 
-  it('LR range test: each suggested lr ends far below the timid 0.001', async () => {
+  it('LR range test: every suggested lr ends far below the timid 0.001', async () => {
     const lab = await labOf('lr-range-test');
     const firstLr = () => (lab.experiment.runs?.[0]?.optimizer as { lr?: number }).lr;
     expect(firstLr()).toBe(0.001);
     const [timid] = await trainToEnd(lab);
-    for (const pick of ['use-steepest', 'use-minimum']) {
+    // The text: the two bolder rules end at least ten times lower, the cautious valley at least
+    // four times.
+    const factor = { 'use-steepest': 10, 'use-minimum': 10, 'use-valley': 4 };
+    for (const pick of ['use-steepest', 'use-minimum', 'use-valley'] as const) {
       await lab.reset();
       const before = firstLr();
       const finder = lab.shadowRoot?.querySelector('[part~="find-lr-button"]');
@@ -100,9 +103,8 @@ describe('the demo labs make their points', () => {
       button.click();
       await vi.waitFor(() => expect(firstLr()).not.toBe(before), { timeout: 15_000 });
       const [suggested] = await trainToEnd(lab);
-      // "about twenty times lower": at least ten.
       expect(suggested.valLoss, `${pick}: ${JSON.stringify(suggested)}`).toBeLessThan(
-        timid.valLoss / 10,
+        timid.valLoss / factor[pick],
       );
     }
   });

@@ -497,6 +497,40 @@ describe('<loss-plot>', () => {
     expect(el.shadowRoot!.querySelectorAll('[part="legend-item"]')).toHaveLength(2);
   });
 
+  it('gives back every point it holds, and another plot takes them as they were', async () => {
+    await mount();
+    el.setRuns([{ id: 'a', label: 'Adam' }]);
+    el.appendLoss('a', { steps: [1, 2, 3], loss: [0.9, 0.7, 0.6], epochs: [0.1, 0.2, 0.3] });
+    el.appendLoss('a', { steps: [4], loss: [0.5], epochs: [0.4] });
+    el.appendEval('a', { steps: [4], valLoss: [0.55] });
+    el.appendSwaEval('a', { steps: [4], valLoss: [0.5] });
+    const [history] = el.history();
+    expect(history.spec).toEqual({ id: 'a', label: 'Adam' });
+    expect(Array.from(history.loss.steps)).toEqual([1, 2, 3, 4]);
+    expect(Array.from(history.loss.loss)).toEqual([0.9, 0.7, 0.6, 0.5]);
+    expect(Array.from(history.loss.epochs)).toEqual([0.1, 0.2, 0.3, 0.4]);
+    // The validation point's epoch is the training point's at the same step.
+    expect(Array.from(history.eval.steps)).toEqual([4]);
+    expect(Array.from(history.eval.valLoss)).toEqual([0.55]);
+    expect(Array.from(history.eval.epochs)).toEqual([0.4]);
+    expect(Array.from(history.swa.valLoss)).toEqual([0.5]);
+    expect(Array.from(history.swa.epochs)).toEqual([0.4]);
+    // Copies: clearing the plot leaves what was handed out alone.
+    el.clear();
+    expect(history.loss.loss.length).toBe(4);
+    const other = document.createElement('loss-plot');
+    document.body.append(other);
+    try {
+      other.setRuns([history.spec]);
+      other.appendLoss('a', history.loss);
+      other.appendEval('a', history.eval);
+      other.appendSwaEval('a', history.swa);
+      expect(other.history()).toEqual([history]);
+    } finally {
+      other.remove();
+    }
+  });
+
   it('rejects chunks whose arrays differ in length, naming the fields', async () => {
     await mount();
     expect(() =>

@@ -148,3 +148,61 @@ describe('<lr-finder-plot>', () => {
     expect(picks).toEqual([0.0123]);
   });
 });
+
+// The third suggestion, fastai's valley, and the note on noisy curves (finder-noise.ts).
+/** 41 lrs from 1e-6 to 10 (0.175 decades apart); the smoothed loss falls, then blows up. */
+function curve(noise: number): LrFinderResult {
+  const n = 41;
+  const lr = Float32Array.from({ length: n }, (_, i) => 10 ** (-6 + (7 * i) / (n - 1)));
+  const smoothedLoss = Float32Array.from(lr, (x) => {
+    const d = Math.log10(x);
+    return 0.7 - 0.5 / (1 + Math.exp(-3 * (d + 3))) + (d > -0.5 ? 3 * (d + 0.5) ** 2 : 0);
+  });
+  const loss = Float32Array.from(smoothedLoss, (s, i) => s + noise * (-1) ** i);
+  return {
+    lr,
+    loss,
+    smoothedLoss,
+    stoppedEarly: false,
+    suggestion: { steepest: 1e-3, minimumDiv10: 1e-2, valley: 3e-3 },
+  };
+}
+
+describe('<lr-finder-plot> valley and noise', () => {
+  it('draws the valley where its lr is, and its button picks it', async () => {
+    await mount(curve(0));
+    const x = (part: string) => Number($(part)!.getAttribute('x1'));
+    // On the log axis from 1e-6 to 10, the markers sit at (log10(lr) + 6) / 7 of the width:
+    // steepest 1e-3 at 3/7, valley 3e-3 at 3.477/7, minimum / 10 (1e-2) at 4/7.
+    const width = Number($('svg')!.getAttribute('width')) - 66; // minus the margins
+    expect(x('marker-steepest') / width).toBeCloseTo(3 / 7, 2);
+    expect(x('marker-valley') / width).toBeCloseTo((Math.log10(3e-3) + 6) / 7, 2);
+    expect(x('marker-minimum') / width).toBeCloseTo(4 / 7, 2);
+    const picks: number[] = [];
+    el.addEventListener('lr-pick', (e) => picks.push(e.detail.lr));
+    expect($('use-valley')!.textContent).toContain('Use lr = 0.003 (valley)');
+    $('use-valley')!.click();
+    expect(picks).toEqual([0.003]);
+    expect($('summary')!.textContent).toContain('the valley rule suggests lr 0.003');
+  });
+
+  it('a clean curve says nothing about noise; a noisy one says it is noisy', async () => {
+    await mount(curve(0));
+    expect($('noise')).toBeNull();
+    el.remove();
+    // The descent (from point 4 to the lowest point) is about 0.5; jumps of 2 x 0.08 are more
+    // than a quarter of it.
+    await mount(curve(0.08));
+    expect($('noise')!.textContent).toMatch(/^This curve is noisy: the loss jumps by 0\.\d+/);
+    expect((await axe.run(el)).violations).toEqual([]);
+  });
+
+  it('a result without a valley (written by hand) shows the other two only', async () => {
+    const result = curve(0);
+    result.suggestion = { steepest: 1e-3, minimumDiv10: 1e-2 };
+    await mount(result);
+    expect($('marker-valley')).toBeNull();
+    expect($('use-valley')).toBeNull();
+    expect($('use-steepest')).not.toBeNull();
+  });
+});

@@ -1,11 +1,13 @@
 // The surface engine through the real worker (comlink, TF.js cpu backend) in Chromium:
 // results equal PyTorch's, progress streams, newer computations supersede older ones, bad
-// configs are refused with the field named and the worker stays usable, and a dying worker
-// rejects what is pending.
+// configs are refused as ConfigErrors naming the field and the worker stays usable, and a
+// dying worker rejects what is pending.
 import { afterEach, describe, expect, it } from 'vitest';
+import { cdp } from 'vitest/browser';
 import { createSurfaceClient } from '../../workers/surface-client';
 import type { SurfaceClient, SurfaceClientOptions } from '../../workers/surface-client';
-import { WorkerGoneError } from '../../workers/surface-connection';
+import { WorkerGoneError } from '../../workers/errors';
+import { ConfigError } from '../../src/protocol/validation';
 import type { SurfaceResult } from '../../src/surface/types';
 import { mismatches } from '../support/tolerance';
 import { cases } from './reference';
@@ -107,10 +109,16 @@ describe('the surface worker', () => {
     expect((error as Error).message).toBe(
       'runs[0].optimizer.lr: must be a finite number >= 0, got -1',
     );
+    // It crosses typed (workers/error-transfer.ts): the page reads the field, not a string.
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).path).toBe('runs[0].optimizer.lr');
+    expect((error as ConfigError).detail).toBe('must be a finite number >= 0, got -1');
     const expression = await rejection(
       surfaces.compute({ function: 'expression', expression: 'x +* y', optimizers: 'SGD' }),
     );
     expect((expression as Error).message).toBe('expression: unexpected "*" at column 4');
+    expect(expression).toBeInstanceOf(ConfigError);
+    expect((expression as ConfigError).path).toBe('expression');
     expect((await surfaces.compute({ steps: 3, optimizers: 'Adam' })).runs[0].steps).toBe(3);
   });
 
@@ -141,5 +149,26 @@ describe('the surface worker', () => {
     surfaces.terminate();
     expect(await rejection(pending)).toBeInstanceOf(WorkerGoneError);
     surfaces.terminate(); // twice is harmless
+  });
+
+  it('terminated with a computation in flight, the client and its worker can be collected', async () => {
+    // Comlink keeps a worker (and every unanswered call on it) for as long as its proxy
+    // lives, and an unanswered call keeps the connection, so the proxy: the client releases
+    // the proxy when it terminates, or it and whatever owns it would never be collected.
+    // (In a function of its own: the rejection's stack holds the client while it is in scope.)
+    const used = async () => {
+      const surfaces = createSurfaceClient();
+      await surfaces.ready;
+      const pending = surfaces.compute(zoo(10_000));
+      surfaces.terminate();
+      await rejection(pending);
+      return new WeakRef(surfaces);
+    };
+    const ref = await used();
+    for (let i = 0; i < 10 && ref.deref() !== undefined; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      await cdp().send('HeapProfiler.collectGarbage');
+    }
+    expect(ref.deref()).toBeUndefined();
   });
 });

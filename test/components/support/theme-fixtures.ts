@@ -8,6 +8,7 @@ import '../../../components/optim-data-view/index';
 import '../../../components/loss-plot/index';
 import '../../../components/lr-curve/index';
 import '../../../components/optim-lab/index';
+import '../../../components/optim-procedure/index';
 import '../../../components/optimizer-picker/index';
 import '../../../components/scheduler-editor/index';
 import type { LitElement } from 'lit';
@@ -234,6 +235,17 @@ export const FIXTURES: readonly Fixture[] = [
       };
       for (const [name, value] of Object.entries(attributes)) lab.setAttribute(name, value);
       return lab;
+    },
+  },
+  {
+    // Step 1 as it first shows: the presets, the step's lab (not trained), the recipe.
+    name: 'optim-procedure (step 1)',
+    focusable: true,
+    create: () => {
+      const el = document.createElement('optim-procedure');
+      const attributes = { layers: '8', epochs: '2', backend: 'cpu' };
+      for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
+      return el;
     },
   },
 ];

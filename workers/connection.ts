@@ -1,27 +1,25 @@
 /**
- * One object that owns a comlink worker's life: it wraps the worker, tracks every call in
- * flight, and turns every way the worker can die (an error event, an unreadable message, or a
- * silent death seen through the lifeline's Web Lock) into rejected calls instead of calls
- * that hang (comlink never settles a call whose worker died: comlink #601). This is
- * TrainerClient's lifecycle (workers/client.ts) in a form any worker API can use; the surface
- * client is built on it.
+ * The one object that owns a comlink worker's life, for every client (the trainer's and the
+ * surface's): it wraps the worker, tracks every call in flight, and turns every way the
+ * worker can die (an error event, an unreadable message, or a silent death seen through the
+ * lifeline's Web Lock) into rejected calls instead of calls that hang (comlink never settles
+ * a call whose worker died: comlink #601). A refused config arrives as a ConfigError, fields
+ * intact (./error-transfer.ts, installed here for every client).
  */
 import * as Comlink from 'comlink';
-import { toError } from './errors';
+import { transferConfigErrors } from './error-transfer';
+import { WorkerGoneError, describeWorkerErrorEvent, toError } from './errors';
 import { watchLifeline } from './lifeline';
 import type { Lifeline } from './lifeline';
 
-/** The worker is gone (crashed, closed itself, or was terminated) and cannot answer. */
-export class WorkerGoneError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'WorkerGoneError';
-  }
-}
+// Refused configs arrive as ConfigErrors (path and detail), not as bare Errors.
+transferConfigErrors();
 
 export interface WorkerConnectionOptions {
-  /** How messages name the worker, e.g. 'The surface worker'. */
+  /** How messages name the worker, e.g. 'training worker' ("The training worker was terminated"). */
   name: string;
+  /** The error a dead worker's calls reject with (default: WorkerGoneError). */
+  goneError?: (message: string) => Error;
   /** Called once when the worker dies; every pending call is rejected as well. */
   onError?: (error: Error) => void;
 }
@@ -30,26 +28,33 @@ export interface WorkerConnectionOptions {
 const LIFELINE_GRACE_MS = 5000;
 
 export class WorkerConnection<Api> {
-  /** Resolves once a silent death would be noticed too (or after a grace period). */
+  /**
+   * Resolves once a silent death would be noticed too (see lifeline.ts). A worker script
+   * without the lifeline never acknowledges it: after a grace period this resolves anyway,
+   * so that a client is not kept from ever being ready.
+   */
   readonly watching: Promise<void>;
   private readonly api: Comlink.Remote<Api>;
   private readonly pending = new Set<(error: Error) => void>();
   private readonly lifeline: Lifeline;
+  private readonly gone: (message: string) => Error;
   private failure: Error | null = null;
 
   constructor(
     private readonly worker: Worker,
     private readonly options: WorkerConnectionOptions,
   ) {
+    this.gone = options.goneError ?? ((message) => new WorkerGoneError(message));
     worker.addEventListener('error', this.handleErrorEvent);
     worker.addEventListener('messageerror', this.handleMessageError);
     this.lifeline = watchLifeline(worker, () =>
-      this.fail(new WorkerGoneError(`${options.name} stopped unexpectedly (closed or terminated)`)),
+      this.fail(this.gone(`The ${options.name} stopped unexpectedly (closed or terminated)`)),
     );
+    let timer: ReturnType<typeof setTimeout> | undefined;
     this.watching = Promise.race([
       this.lifeline.watching,
-      new Promise<void>((resolve) => setTimeout(resolve, LIFELINE_GRACE_MS)),
-    ]);
+      new Promise<void>((resolve) => (timer = setTimeout(resolve, LIFELINE_GRACE_MS))),
+    ]).finally(() => clearTimeout(timer));
     this.api = Comlink.wrap<Api>(worker);
   }
 
@@ -79,23 +84,21 @@ export class WorkerConnection<Api> {
 
   /** Stops the worker now; pending and later calls reject. Safe to call twice. */
   terminate(): void {
-    this.shutDown(new WorkerGoneError(`${this.options.name} was terminated`));
+    this.shutDown(this.gone(`The ${this.options.name} was terminated`));
   }
 
   private readonly handleErrorEvent = (event: Event): void => {
-    const detail =
-      event instanceof ErrorEvent && event.message
-        ? `crashed: ${event.message}${event.filename ? ` (${event.filename}:${event.lineno})` : ''}`
-        : 'failed to start or crashed (its script could not be loaded or threw)';
-    this.fail(new WorkerGoneError(`${this.options.name} ${detail}`));
+    this.fail(this.gone(describeWorkerErrorEvent(event, this.options.name)));
   };
 
   private readonly handleMessageError = (): void => {
+    // Some reply could not be deserialized; which call it answered is unknowable.
     this.fail(
-      new WorkerGoneError(`A message from ${this.options.name.toLowerCase()} could not be read`),
+      this.gone(`A message from the ${this.options.name} could not be read (messageerror)`),
     );
   };
 
+  /** The worker died or misbehaved: report once, then shut down like terminate(). */
   private fail(error: Error): void {
     if (this.failure !== null) return;
     this.shutDown(error);
@@ -108,7 +111,13 @@ export class WorkerConnection<Api> {
     this.lifeline.stop();
     this.worker.removeEventListener('error', this.handleErrorEvent);
     this.worker.removeEventListener('messageerror', this.handleMessageError);
+    // An uncaught error may leave the worker alive but broken: end it so its state is clear.
     this.worker.terminate();
+    // Comlink's FinalizationRegistry holds the worker for as long as this proxy lives, and the
+    // worker's listener holds every unanswered call, whose promises hold this connection and
+    // so the proxy: releasing it (which also drops the unanswered calls) breaks that cycle, or
+    // whatever made the calls could never be collected.
+    this.api[Comlink.releaseProxy]();
     for (const rejectPending of this.pending) rejectPending(error);
     this.pending.clear();
   }
