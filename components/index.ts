@@ -2,6 +2,7 @@
 // importing twice is harmless); this file only gathers them for the embed and Storybook.
 import './optimizer-picker/index';
 import './scheduler-editor/index';
+import './swa-editor/index';
 import './lr-curve/index';
 import './lr-finder-plot/index';
 import './loss-plot/index';

@@ -9,6 +9,8 @@ interface LossPlotArgs {
   smoothing: number;
   log: boolean;
   withValidation: boolean;
+  /** Runs with a Stochastic Weight Averaging curve (the first `n` runs). */
+  withSwa: number;
   streaming: boolean;
 }
 
@@ -50,6 +52,20 @@ function feedValidation(el: LossPlot, id: string, run: number, upTo: number): vo
   el.appendEval(id, { steps: evalSteps, valLoss });
 }
 
+/** An SWA average from the curve's middle on: a little below and smoother than validation. */
+function feedSwa(el: LossPlot, id: string, run: number, upTo: number): void {
+  const from = Math.floor(upTo / 1000) * 500;
+  const steps = Int32Array.from(
+    { length: Math.floor((upTo - from) / 500) },
+    (_, i) => from + (i + 1) * 500,
+  );
+  const valLoss = Float32Array.from(
+    steps,
+    (s) => 0.06 + 0.04 * run + 1.3 / (1 + s / (200 + 150 * run)),
+  );
+  el.appendSwaEval(id, { steps, valLoss });
+}
+
 const meta = {
   title: 'Elements/loss-plot',
   component: 'loss-plot',
@@ -68,6 +84,7 @@ const meta = {
       specs.forEach((spec, i) => {
         el.appendLoss(spec.id, lossChunk(i, 0, args.points, random));
         if (args.withValidation) feedValidation(el, spec.id, i, args.points);
+        if (i < args.withSwa) feedSwa(el, spec.id, i, args.points);
       });
       return el;
     }
@@ -87,6 +104,7 @@ const meta = {
     smoothing: 0.6,
     log: false,
     withValidation: true,
+    withSwa: 0,
     streaming: false,
   },
   argTypes: {
@@ -95,6 +113,7 @@ const meta = {
     smoothing: { control: { type: 'range', min: 0, max: 0.99, step: 0.01 } },
     log: { control: 'boolean' },
     withValidation: { control: 'boolean' },
+    withSwa: { control: { type: 'range', min: 0, max: 8 } },
     streaming: { control: 'boolean' },
   },
 } satisfies Meta<LossPlotArgs>;
@@ -122,6 +141,25 @@ export const ThreeRuns: Story = {
     await userEvent.keyboard('{End}');
     await el.updateComplete;
     await expect(part(el, 'readout').textContent).toContain('Adam: loss');
+  },
+};
+
+/** Two runs with Stochastic Weight Averaging: their averages' validation loss dotted. */
+export const WithSwaAverages: Story = {
+  args: { withSwa: 2 },
+  play: async ({ canvasElement }) => {
+    const el = await plot(canvasElement);
+    const legend = [...el.shadowRoot!.querySelectorAll('[part="legend-item"]')];
+    await expect(legend.map((item) => item.textContent?.trim())).toEqual([
+      'SGD',
+      'SGD: SWA average (validation, dotted)',
+      'SGD + momentum',
+      'SGD + momentum: SWA average (validation, dotted)',
+      'Adam',
+    ]);
+    await expect(part(el, 'summary').textContent).toContain(
+      'SWA average validation loss (dotted): SGD',
+    );
   },
 };
 

@@ -180,15 +180,19 @@ export class ExperimentController implements ReactiveController {
     this.live((client) => client.removeRun(id));
   }
 
-  /** Replaces a run; a training run takes the new optimizer or scheduler from its next step. */
+  /**
+   * Replaces a run; a training run takes the new optimizer or scheduler from its next step,
+   * and new SWA settings start its average afresh.
+   */
   updateRun(
     run: RunConfigInput & { id: string },
-    changed: { optimizer?: boolean; scheduler?: boolean },
+    changed: { optimizer?: boolean; scheduler?: boolean; swa?: boolean },
   ): void {
     this.setRuns(this.current.runs.map((r) => (r.id === run.id ? run : r)));
     const update: RunUpdate = { label: run.label };
     if (changed.optimizer) update.optimizer = run.optimizer;
     if (changed.scheduler && run.scheduler) update.scheduler = run.scheduler;
+    if (changed.swa) update.swa = run.swa ?? null;
     this.live((client) => client.updateRun(run.id, update));
   }
 

@@ -2,7 +2,7 @@ import type { ScaleLinear } from 'd3-scale';
 import type { Point } from '../plot/downsample';
 import { scaleY } from '../plot/scales';
 import type { YScale } from '../plot/scales';
-import type { RunSeries, XAxis } from './run-series';
+import type { EvalLine, RunSeries, XAxis } from './run-series';
 
 export interface DrawFrame {
   ctx: CanvasRenderingContext2D;
@@ -41,16 +41,29 @@ function strokePoints(frame: DrawFrame, points: readonly Point[]): void {
   ctx.stroke();
 }
 
-function drawValidation(frame: DrawFrame, run: RunSeries, color: string): void {
+/** How an evaluation line looks: its dash, width and marker. */
+export interface EvalStyle {
+  dash: readonly number[];
+  lineWidth: number;
+  marker: 'circle' | 'square';
+}
+
+/** The run's validation loss: dashed, round markers. */
+export const VALIDATION_STYLE: EvalStyle = { dash: [5, 4], lineWidth: 1.5, marker: 'circle' };
+/** Its SWA average's validation loss: dotted and heavier, square markers, so the two differ
+ * by more than colour (they share the run's). */
+export const SWA_STYLE: EvalStyle = { dash: [1.5, 3], lineWidth: 2.5, marker: 'square' };
+
+function drawEvalLine(frame: DrawFrame, line: EvalLine, color: string, style: EvalStyle): void {
   const { ctx, x, y, log, axis, innerWidth } = frame;
-  const xs = run.evalXs(axis).data;
-  const n = run.evalLoss.length;
+  const xs = line.xs(axis).data;
+  const n = line.length;
   const points: Point[] = [];
   // At most one vertex per pixel column (and always the newest): a fast engine evaluates
   // thousands of times, and a full redraw must not cost more than the plot has columns.
   let column = -Infinity;
   for (let i = 0; i < n; i++) {
-    const v = run.evalLoss.data[i];
+    const v = line.loss.data[i];
     if (!Number.isFinite(v) || !Number.isFinite(xs[i])) continue;
     const at = Math.floor(x(xs[i]));
     if (at === column && i < n - 1) continue;
@@ -59,15 +72,18 @@ function drawValidation(frame: DrawFrame, run: RunSeries, color: string): void {
   }
   if (!points.length) return;
   ctx.globalAlpha = 1;
-  ctx.lineWidth = 1.5;
-  ctx.setLineDash([5, 4]);
+  ctx.lineWidth = style.lineWidth;
+  ctx.setLineDash([...style.dash]);
   strokePoints(frame, points);
   ctx.setLineDash([]);
   if (points.length * MIN_MARKER_SPACING_PX > innerWidth) return;
   ctx.fillStyle = color;
   for (const p of points) {
+    const px = x(p.x);
+    const py = scaleY(y, log, p.y);
     ctx.beginPath();
-    ctx.arc(x(p.x), scaleY(y, log, p.y), 3, 0, 2 * Math.PI);
+    if (style.marker === 'square') ctx.rect(px - 3, py - 3, 6, 6);
+    else ctx.arc(px, py, 3, 0, 2 * Math.PI);
     ctx.fill();
   }
 }
@@ -83,7 +99,8 @@ const SEAM_COLUMNS = 2;
 const LEAD_IN_COLUMNS = 3;
 
 /**
- * Draw every run: raw loss (faint when smoothed), the smoothed curve, validation dashed.
+ * Draw every run: raw loss (faint when smoothed), the smoothed curve, validation dashed, the
+ * SWA average's validation dotted.
  *
  * Streaming appends only change the newest columns (x only grows and the x domain moves in
  * coarse jumps), so unless `full` is asked for, only the region from the first changed
@@ -141,7 +158,8 @@ export function drawRuns(
     }
     // Validation points are few: stroke them whole (a dash pattern starts at the path's
     // start) and let the clip keep the pixels outside the region as they are.
-    drawValidation(frame, run, color);
+    drawEvalLine(frame, run.validation, color, VALIDATION_STYLE);
+    drawEvalLine(frame, run.swa, color, SWA_STYLE);
   });
   ctx.restore();
   return true;

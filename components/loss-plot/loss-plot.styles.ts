@@ -45,4 +45,9 @@ export const lossPlotStyles = css`
   .swatch {
     border-top: 3px solid var(--swatch);
   }
+  /* The SWA average's line is dotted: so is its sample. */
+  .swatch.swa {
+    border-top-style: dotted;
+    border-top-width: 4px;
+  }
 `;

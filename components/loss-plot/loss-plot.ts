@@ -19,7 +19,8 @@ import type { EvalChunk, LossChunk, RunHistory, RunSpec, XAxis } from './run-ser
 const PALETTE_SIZE = SERIES_LIGHT.length;
 /**
  * @summary Streaming training loss for several runs: raw loss plus TensorBoard-style
- * smoothing, validation loss, a legend, log-scale y and x as step or epoch.
+ * smoothing, validation loss (dashed), a run's SWA average's validation loss (dotted), a
+ * legend, log-scale y and x as step or epoch.
  *
  * Lines are drawn on a canvas (devicePixelRatio aware) from per-pixel-column buckets that
  * grow with each append, and all appends within a frame share one redraw, which repaints
@@ -41,7 +42,7 @@ const PALETTE_SIZE = SERIES_LIGHT.length;
  * @csspart cursor - The read-out cursor line.
  * @csspart cursor-area - The focusable area (role="slider") that moves the cursor.
  * @csspart legend - The legend list.
- * @csspart legend-item - One run in the legend.
+ * @csspart legend-item - One run in the legend (and one for each run's SWA average).
  * @csspart readout - The live read-out text.
  * @csspart summary - The visually hidden text summary.
  *
@@ -73,6 +74,8 @@ export class LossPlot extends OptimElement {
   @property({ type: Number, attribute: 'total-epochs' }) totalEpochs?: number;
 
   @state() private runSpecs: readonly RunSpec[] = [];
+  /** Ids of the runs whose SWA average has points: each gets a legend entry. */
+  @state() private averagedRuns: ReadonlySet<string> = new Set();
   @state() private summary = 'No runs yet.';
   @state() private cursorX?: number;
 
@@ -128,6 +131,18 @@ export class LossPlot extends OptimElement {
     this.redrawAll();
   }
 
+  /**
+   * Stream a run's SWA average's validation points into it (AveragedModel's evaluations);
+   * drawn dotted with square markers, in the run's colour, with a legend entry of its own.
+   */
+  appendSwaEval(runId: string, chunk: EvalChunk): void {
+    this.run(runId).appendSwaEval(chunk);
+    if (chunk.steps.length > 0 && !this.averagedRuns.has(runId)) {
+      this.averagedRuns = new Set([...this.averagedRuns, runId]);
+    }
+    this.redrawAll();
+  }
+
   /** Every run's points, copied, in legend order: to keep them, or to draw them elsewhere. */
   history(): RunHistory[] {
     return this.runs.map((run) => run.history());
@@ -135,6 +150,7 @@ export class LossPlot extends OptimElement {
 
   /** Drop every point, keep the runs. */
   clear(): void {
+    this.averagedRuns = new Set();
     for (const run of this.runs) run.clear();
     this.cursorX = undefined;
     this.redrawAll();
@@ -341,17 +357,17 @@ export class LossPlot extends OptimElement {
           })}
         </div>
         <ul part="legend" class="legend" aria-label="Runs">
-          ${this.runSpecs.map(
-            (spec, i) =>
+          ${this.runSpecs.map((spec, i) => {
+            const color = spec.color ?? `var(--loss-plot-color-${(i % PALETTE_SIZE) + 1})`;
+            const item = (label: string, kind = '') =>
               html`<li part="legend-item">
-                <span
-                  class="swatch"
-                  aria-hidden="true"
-                  style="--swatch:${spec.color ?? `var(--loss-plot-color-${(i % PALETTE_SIZE) + 1})`}"
-                ></span
-                >${spec.label}
-              </li>`,
-          )}
+                <span class="swatch ${kind}" aria-hidden="true" style="--swatch:${color}"></span
+                >${label}
+              </li>`;
+            return this.averagedRuns.has(spec.id)
+              ? [item(spec.label), item(`${spec.label}: SWA average (validation, dotted)`, 'swa')]
+              : item(spec.label);
+          })}
         </ul>
         ${this.frame.captions(readoutText(this.runs, this.xAxis, this.cursorX, this.smoothing), this.summary)}
       </div>

@@ -26,16 +26,19 @@ export interface EvalChunk {
 
 /**
  * Every point of one run, copied out of a plot: what a page keeps after the plot is gone, and
- * what another plot takes back (`setRuns` the specs, then `appendLoss` and `appendEval`).
+ * what another plot takes back (`setRuns` the specs, then `appendLoss`, `appendEval` and
+ * `appendSwaEval`).
  */
 export interface RunHistory {
   spec: RunSpec;
   loss: Required<LossChunk>;
   eval: Required<EvalChunk>;
+  /** The SWA average's validation points (empty for a run without). */
+  swa: Required<EvalChunk>;
 }
 
 /** A Float64Array that grows by doubling, so appending n points costs O(n) amortised. */
-class GrowableArray {
+export class GrowableArray {
   data = new Float64Array(256);
   length = 0;
 
@@ -55,6 +58,19 @@ class GrowableArray {
   clear(): void {
     this.length = 0;
   }
+}
+
+const copy = (values: GrowableArray) => values.data.slice(0, values.length);
+
+/** The last finite value of `values` and the step beside it. */
+function lastFinite(
+  values: GrowableArray,
+  steps: GrowableArray,
+): { loss: number; step: number } | undefined {
+  for (let i = values.length - 1; i >= 0; i--) {
+    if (Number.isFinite(values.data[i])) return { loss: values.data[i], step: steps.data[i] };
+  }
+  return undefined;
 }
 
 /** Index of the element of sorted `xs[0..n)` nearest to x (xs non-decreasing). */
@@ -85,23 +101,73 @@ function checkLengths(what: string, fields: Record<string, ArrayLike<number> | u
 }
 
 /**
+ * A line of evaluations: the run's validation loss, or its SWA average's. Few points (one per
+ * evaluation), so they are drawn whole; x per axis, with the largest kept (an evaluation may
+ * run past the last training point).
+ */
+export class EvalLine {
+  readonly steps = new GrowableArray();
+  readonly epochs = new GrowableArray();
+  readonly loss = new GrowableArray();
+  max = { step: -Infinity, epoch: -Infinity };
+
+  get length(): number {
+    return this.loss.length;
+  }
+
+  /** Appends a chunk; `epochAt` gives the epoch of a step the chunk has no epoch for. */
+  append(chunk: EvalChunk, epochAt: (step: number) => number): void {
+    const n = chunk.steps.length;
+    for (let i = 0; i < n; i++) {
+      const step = chunk.steps[i];
+      this.steps.push(step);
+      this.epochs.push(chunk.epochs ? chunk.epochs[i] : epochAt(step));
+      this.loss.push(chunk.valLoss[i]);
+      this.max.step = Math.max(this.max.step, step);
+      const epoch = this.epochs.last;
+      if (Number.isFinite(epoch)) this.max.epoch = Math.max(this.max.epoch, epoch);
+    }
+  }
+
+  xs(axis: XAxis): GrowableArray {
+    return axis === 'epoch' ? this.epochs : this.steps;
+  }
+
+  /** The last finite value and its step, for the text summary. */
+  latest(): { loss: number; step: number } | undefined {
+    return lastFinite(this.loss, this.steps);
+  }
+
+  /** A copy of the line's points. */
+  history(): Required<EvalChunk> {
+    return { steps: copy(this.steps), valLoss: copy(this.loss), epochs: copy(this.epochs) };
+  }
+
+  clear(): void {
+    this.steps.clear();
+    this.epochs.clear();
+    this.loss.clear();
+    this.max = { step: -Infinity, epoch: -Infinity };
+  }
+}
+
+/**
  * One run's streamed points: raw loss, its TensorBoard smoothing (kept up to date as points
- * arrive), validation points, and per-pixel-column buckets for drawing that are extended
- * with new points instead of being rebuilt.
+ * arrive), validation points and its SWA average's, and per-pixel-column buckets for drawing
+ * that are extended with new points instead of being rebuilt.
  */
 export class RunSeries {
   readonly steps = new GrowableArray();
   readonly epochs = new GrowableArray();
   readonly loss = new GrowableArray();
   readonly smooth = new GrowableArray();
-  readonly evalSteps = new GrowableArray();
-  readonly evalEpochs = new GrowableArray();
-  readonly evalLoss = new GrowableArray();
+  /** Validation loss at each evaluation. */
+  readonly validation = new EvalLine();
+  /** The SWA average's validation loss at each evaluation from its start on. */
+  readonly swa = new EvalLine();
   hasEpochs = true;
-  /** Extent of raw and validation loss, kept as points arrive so a frame need not rescan. */
+  /** Extent of raw, validation and SWA loss, kept as points arrive so a frame need not rescan. */
   lossExtent = new Extent();
-  /** Largest validation x per axis (validation may run past the last training point). */
-  evalMax = { step: -Infinity, epoch: -Infinity };
   private ema: DebiasedEma;
   private buckets?: { key: string; raw: ColumnBuckets; smooth: ColumnBuckets; done: number };
 
@@ -134,21 +200,18 @@ export class RunSeries {
   }
 
   appendEval(chunk: EvalChunk): void {
-    const n = checkLengths(`appendEval(${this.spec.id})`, {
-      steps: chunk.steps,
-      valLoss: chunk.valLoss,
-      epochs: chunk.epochs,
-    });
-    for (let i = 0; i < n; i++) {
-      const step = chunk.steps[i];
-      this.evalSteps.push(step);
-      this.evalEpochs.push(chunk.epochs ? chunk.epochs[i] : this.epochAtStep(step));
-      this.evalLoss.push(chunk.valLoss[i]);
-      this.lossExtent.add(chunk.valLoss[i]);
-      this.evalMax.step = Math.max(this.evalMax.step, step);
-      const epoch = this.evalEpochs.last;
-      if (Number.isFinite(epoch)) this.evalMax.epoch = Math.max(this.evalMax.epoch, epoch);
-    }
+    this.appendTo(this.validation, chunk, `appendEval(${this.spec.id})`);
+  }
+
+  /** The SWA average's validation points. */
+  appendSwaEval(chunk: EvalChunk): void {
+    this.appendTo(this.swa, chunk, `appendSwaEval(${this.spec.id})`);
+  }
+
+  private appendTo(line: EvalLine, chunk: EvalChunk, what: string): void {
+    checkLengths(what, { steps: chunk.steps, valLoss: chunk.valLoss, epochs: chunk.epochs });
+    line.append(chunk, (step) => this.epochAtStep(step));
+    for (let i = 0; i < chunk.valLoss.length; i++) this.lossExtent.add(chunk.valLoss[i]);
   }
 
   private epochAtStep(step: number): number {
@@ -169,14 +232,10 @@ export class RunSeries {
     return axis === 'epoch' ? this.epochs : this.steps;
   }
 
-  evalXs(axis: XAxis): GrowableArray {
-    return axis === 'epoch' ? this.evalEpochs : this.evalSteps;
-  }
-
-  /** Largest x of any point, training or validation (x values arrive in order). */
+  /** Largest x of any point, training or evaluation (x values arrive in order). */
   maxX(axis: XAxis): number {
     const xs = this.xs(axis);
-    return Math.max(xs.length ? xs.last : -Infinity, this.evalMax[axis]);
+    return Math.max(xs.length ? xs.last : -Infinity, this.validation.max[axis], this.swa.max[axis]);
   }
 
   /** Whether this run can be drawn against the axis (epoch needs epochs on every point). */
@@ -220,42 +279,25 @@ export class RunSeries {
 
   /** A copy of every point (epochs NaN where none were given). */
   history(): RunHistory {
-    const copy = (values: GrowableArray) => values.data.slice(0, values.length);
     return {
       spec: { ...this.spec },
       loss: { steps: copy(this.steps), loss: copy(this.loss), epochs: copy(this.epochs) },
-      eval: {
-        steps: copy(this.evalSteps),
-        valLoss: copy(this.evalLoss),
-        epochs: copy(this.evalEpochs),
-      },
+      eval: this.validation.history(),
+      swa: this.swa.history(),
     };
   }
 
   /** The last finite loss and its step, for the text summary. */
   latest(): { loss: number; step: number } | undefined {
-    for (let i = this.loss.length - 1; i >= 0; i--) {
-      if (Number.isFinite(this.loss.data[i]))
-        return { loss: this.loss.data[i], step: this.steps.data[i] };
-    }
-    return undefined;
+    return lastFinite(this.loss, this.steps);
   }
 
   clear(): void {
-    for (const a of [
-      this.steps,
-      this.epochs,
-      this.loss,
-      this.smooth,
-      this.evalSteps,
-      this.evalEpochs,
-      this.evalLoss,
-    ]) {
-      a.clear();
-    }
+    for (const a of [this.steps, this.epochs, this.loss, this.smooth]) a.clear();
+    this.validation.clear();
+    this.swa.clear();
     this.hasEpochs = true;
     this.lossExtent = new Extent();
-    this.evalMax = { step: -Infinity, epoch: -Infinity };
     this.ema = new DebiasedEma(this.ema.weight);
     this.buckets = undefined;
   }

@@ -1,7 +1,7 @@
 /**
  * The lab's structured attributes, each read on its own so a message names what the author
- * wrote: `optimizer` (names or JSON), `scheduler` (JSON), `config` (the whole experiment),
- * `backend` and `hide`. Only the shape is checked here (a type the config modules know);
+ * wrote: `optimizer` (names or JSON), `scheduler` and `swa` (JSON), `config` (the whole
+ * experiment), `backend` and `hide`. Only the shape is checked here (a type the config modules know);
  * every option is checked afterwards by the trainer's own parser (see checkExperiment).
  */
 import { BACKEND_ORDER } from '../../src/backend/types';
@@ -9,7 +9,7 @@ import type { BackendPreference } from '../../src/backend/types';
 import { OPTIMIZER_TYPES } from '../../src/optim/defaults';
 import type { OptimizerConfig } from '../../src/optim/types';
 import { MAX_RUNS } from '../../src/protocol/experiment';
-import type { ExperimentConfigInput } from '../../src/protocol/experiment';
+import type { ExperimentConfigInput, SwaConfigInput } from '../../src/protocol/experiment';
 import { SCHEDULER_TYPES } from '../../src/schedule/config';
 import type { SchedulerConfig } from '../../src/schedule/types';
 import { fail, quote, readChoice, readJson } from './read-values';
@@ -99,6 +99,29 @@ export function parseSchedulerAttribute(raw: string): Parsed<SchedulerConfig[]> 
     if (problem) return fail(problem);
   }
   return { ok: true, value: entries.value as SchedulerConfig[] };
+}
+
+/**
+ * Stochastic Weight Averaging as JSON: `{"start":30,"swaLr":0.05}` for every run, a JSON array
+ * (one per run, null for a run without), or the bare word "none".
+ */
+export function parseSwaAttribute(raw: string): Parsed<(SwaConfigInput | null)[]> {
+  const text = raw.trim();
+  if (/^none$/i.test(text)) return { ok: true, value: [null] };
+  const example = '{"start":30,"swaLr":0.05}';
+  if (!text.startsWith('{') && !text.startsWith('[')) {
+    return fail(`expected SWA settings as JSON, e.g. ${example}, got ${quote(raw)}`);
+  }
+  const entries = entriesOf(text);
+  if (!entries.ok) return entries;
+  if (entries.value.length === 0) return fail('expected at least one SWA setting');
+  for (const [index, entry] of entries.value.entries()) {
+    if (entry !== null && !isObject(entry)) {
+      const where = entries.value.length > 1 ? `[${index}]: ` : '';
+      return fail(`${where}expected an object like ${example} (or null for none)`);
+    }
+  }
+  return { ok: true, value: entries.value as (SwaConfigInput | null)[] };
 }
 
 export function parseConfigAttribute(

@@ -6,8 +6,8 @@
  * - `config` (the whole experiment as JSON) is the base;
  * - `dataset`, `layers`, `activation`, `batch-size`, `epochs`, `seed` replace their field;
  * - `optimizer` replaces the runs (one run per optimizer: `"SGD Adam"` or a JSON array
- *   compares two); `lr` and `scheduler` fill every run whose optimizer / scheduler does
- *   not set its own (`scheduler` may also be a JSON array, one per run).
+ *   compares two); `lr`, `scheduler` and `swa` fill every run whose optimizer / scheduler /
+ *   swa does not set its own (`scheduler` and `swa` may also be JSON arrays, one per run).
  *
  * Every attribute is checked on its own first so that a message names the attribute the
  * author wrote (`lr: expected a positive number, got "abc"`); the full config is validated
@@ -25,6 +25,7 @@ import {
   parseHideAttribute,
   parseOptimizerAttribute,
   parseSchedulerAttribute,
+  parseSwaAttribute,
 } from './attribute-parsers';
 import { fillScheduleHorizon } from './horizon';
 import { LAB_FIELDS } from './lab-fields';
@@ -46,6 +47,7 @@ const ATTRIBUTE_PROPERTIES = {
   optimizer: 'optimizer',
   lr: 'lr',
   scheduler: 'scheduler',
+  swa: 'swa',
   'batch-size': 'batchSize',
   epochs: 'epochs',
   seed: 'seed',
@@ -74,6 +76,7 @@ export function attributeValues(
     optimizer: text(el.optimizer),
     lr: text(el.lr),
     scheduler: text(el.scheduler),
+    swa: text(el.swa),
     batchSize: text(el.batchSize),
     epochs: text(el.epochs),
     seed: text(el.seed),
@@ -105,6 +108,8 @@ export interface LabAttributeValues {
   optimizer?: string | null;
   lr?: string | number | null;
   scheduler?: string | null;
+  /** Stochastic Weight Averaging as JSON: `{"start":30,"swaLr":0.05}`, or one per run. */
+  swa?: string | null;
   batchSize?: string | number | null;
   epochs?: string | number | null;
   seed?: string | number | null;
@@ -202,20 +207,28 @@ export function readLabAttributes(values: LabAttributeValues): LabSetup {
   }
 
   const horizon = experimentHorizon(settings);
+  /** One value for every run that sets none, or one per run; the attribute is remembered. */
+  const fillRuns = (key: 'scheduler' | 'swa', given: readonly unknown[], noun: string) => {
+    if (given.length > 1 && given.length !== runs.length) {
+      problems.push({
+        attribute: key,
+        message: `${key}: got ${given.length} ${noun} for ${runs.length} runs; give one, or one per run`,
+      });
+      return;
+    }
+    runs = runs.map((run, index) => {
+      if (!isObject(run) || run[key] !== undefined) return run;
+      provenance.push([`runs[${index}].${key}`, key]);
+      return { ...run, [key]: given[given.length === 1 ? 0 : index] };
+    });
+  };
   if (present(values.scheduler)) {
     const schedulers = check('scheduler', parseSchedulerAttribute(String(values.scheduler)));
-    if (schedulers && schedulers.length > 1 && schedulers.length !== runs.length) {
-      problems.push({
-        attribute: 'scheduler',
-        message: `scheduler: got ${schedulers.length} schedulers for ${runs.length} runs; give one, or one per run`,
-      });
-    } else if (schedulers) {
-      runs = runs.map((run, index) => {
-        if (!isObject(run) || run.scheduler !== undefined) return run;
-        provenance.push([`runs[${index}].scheduler`, 'scheduler']);
-        return { ...run, scheduler: schedulers[schedulers.length === 1 ? 0 : index] };
-      });
-    }
+    if (schedulers) fillRuns('scheduler', schedulers, 'schedulers');
+  }
+  if (present(values.swa)) {
+    const settings = check('swa', parseSwaAttribute(String(values.swa)));
+    if (settings) fillRuns('swa', settings, 'SWA settings');
   }
   runs = runs.map((run) => {
     if (!isObject(run) || !isObject(run.scheduler)) return run;

@@ -227,6 +227,14 @@ export const labStyles = [
       justify-items: center;
       font-size: 0.8125rem;
     }
+    .boundary .swa-toggle {
+      font-size: 0.8125rem;
+    }
+    .boundary .hint {
+      max-width: var(--optim-lab-boundary-size, 9rem);
+      color: var(--_muted);
+      text-align: center;
+    }
     .boundary canvas {
       width: var(--optim-lab-boundary-size, 9rem);
       height: var(--optim-lab-boundary-size, 9rem);

@@ -58,6 +58,7 @@ export type { LabState, OptimEndDetail, OptimErrorDetail, OptimProgressDetail } 
  * @attr optimizer - A type name ("AdamW"), several to compare ("SGD Adam"), or OptimizerConfig JSON (an array compares several).
  * @attr lr - Learning rate of every run whose optimizer config sets none.
  * @attr scheduler - SchedulerConfig JSON (an array: one per run). OneCycleLR's totalSteps and CosineAnnealingLR's tMax default to the training length.
+ * @attr swa - Stochastic Weight Averaging (torch.optim.swa_utils) for every run that sets none, as JSON: `{"start":30,"swaLr":0.05,"annealEpochs":10,"annealStrategy":"cos"}` (start: the 0-based epoch from whose end on the weights are averaged; SWALR takes over the lr then); a JSON array gives one per run (null: none). Also per run in `config`.
  * @attr batch-size - Mini-batch size.
  * @attr epochs - Training length in epochs.
  * @attr seed - Seeds data, initial weights and batch order.
@@ -89,6 +90,7 @@ export type { LabState, OptimEndDetail, OptimErrorDetail, OptimProgressDetail } 
  * @csspart run-label-input - A run's name entry.
  * @csspart optimizer-picker - A run's <optimizer-picker>.
  * @csspart scheduler-editor - A run's <scheduler-editor>.
+ * @csspart swa-editor - A run's <swa-editor> (Stochastic Weight Averaging).
  * @csspart remove-run - A run's remove button.
  * @csspart add-run - The "Add run" button.
  * @csspart controls - The play / pause / step / reset toolbar.
@@ -103,6 +105,8 @@ export type { LabState, OptimEndDetail, OptimErrorDetail, OptimProgressDetail } 
  * @csspart lr-curve - The <lr-curve> of the selected run.
  * @csspart loss-plot - The <loss-plot> of all runs.
  * @csspart boundaries - The decision-boundary pictures, one per run.
+ * @csspart swa-toggle - Under a run with SWA: shows its SWA average instead of its weights (aria-pressed).
+ * @csspart swa-hint - Says when the average begins, while it has not yet.
  * @csspart summary - The text summary of every run.
  * @csspart lr-finder - The LR range test panel (a <details>).
  * @csspart find-lr-button - Runs the LR range test for the selected run.
@@ -147,6 +151,8 @@ export class OptimLab extends OptimElement {
   @property() optimizer?: string;
   @property() lr?: string;
   @property() scheduler?: string;
+  /** Stochastic Weight Averaging of every run as JSON (`{"start":30,"swaLr":0.05}`), or one per run. */
+  @property() swa?: string;
   @property({ attribute: 'batch-size' }) batchSize?: string;
   @property() epochs?: string;
   @property() seed?: string;
@@ -392,6 +398,7 @@ export class OptimLab extends OptimElement {
     this.runner.updateRun(runInput(run), {
       optimizer: change.optimizer !== undefined,
       scheduler: change.scheduler !== undefined,
+      swa: 'swa' in change,
     });
   }
 
@@ -503,6 +510,7 @@ export class OptimLab extends OptimElement {
                 runs: this.runs,
                 tracker: runner.tracker,
                 totalSteps: runner.horizon.totalSteps,
+                totalEpochs: Math.ceil(runner.horizon.totalSteps / runner.horizon.stepsPerEpoch),
                 onAdd: () => this.addRun(),
                 onChange: (id, change) => this.updateRun(id, change),
                 onRemove: (id) => this.removeRun(id),

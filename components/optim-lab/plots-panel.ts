@@ -87,6 +87,9 @@ export function feedLossPlot(plot: LossPlot, batches: readonly ProgressBatch[]):
       if (run.evals.steps.length > 0) {
         plot.appendEval(run.runId, { steps: run.evals.steps, valLoss: run.evals.valLoss });
       }
+      if (run.swa && run.swa.steps.length > 0) {
+        plot.appendSwaEval(run.runId, { steps: run.swa.steps, valLoss: run.swa.valLoss });
+      }
     }
   }
 }

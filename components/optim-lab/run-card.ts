@@ -1,5 +1,5 @@
 /**
- * The lab's runs section: one card per run (its name, optimizer, schedule and a remove
+ * The lab's runs section: one card per run (its name, optimizer, schedule, SWA and a remove
  * button, folded into a <details> whose summary shows the run's latest numbers) and the
  * "Add run" button, up to MAX_RUNS.
  */
@@ -11,6 +11,9 @@ import type { SchedulerConfig } from '../../src/schedule/types';
 import '../optimizer-picker/index';
 import type { OptimizerPicker } from '../optimizer-picker/optimizer-picker';
 import '../scheduler-editor/index';
+import '../swa-editor/index';
+import type { SwaEditor } from '../swa-editor/swa-editor';
+import type { SwaConfigInput } from '../../src/protocol/experiment';
 import { MAX_RUNS } from '../../src/protocol/experiment';
 import { optimizerLr } from './run-labels';
 import { runLabel } from './run-list';
@@ -29,11 +32,14 @@ export interface RunCardOptions {
   metrics: string;
   optimizer: OptimizerConfig;
   scheduler: SchedulerConfig;
-  /** Training length in steps, for the schedule preview. */
+  swa: SwaConfigInput | undefined;
+  /** Training length in steps, for the schedule preview, and in epochs, for SWA's start. */
   totalSteps: number;
+  totalEpochs: number;
   onLabel: (text: string) => void;
   onOptimizer: (config: OptimizerConfig) => void;
   onScheduler: (config: SchedulerConfig) => void;
+  onSwa: (swa: SwaConfigInput | undefined) => void;
   onRemove: () => void;
 }
 
@@ -83,6 +89,14 @@ export function runCard(o: RunCardOptions): TemplateResult {
             @change=${(e: Event) =>
               o.onScheduler((e.target as HTMLElement & { value: SchedulerConfig }).value)}
           ></scheduler-editor>
+          <swa-editor
+            part="swa-editor"
+            .value=${o.swa ?? null}
+            .baseLr=${optimizerLr(o.optimizer)}
+            .epochs=${o.totalEpochs}
+            label="Weight averaging (SWA) of run ${n}"
+            @change=${(e: Event) => o.onSwa((e.target as SwaEditor).value ?? undefined)}
+          ></swa-editor>
         </div>
       </details>
     </li>
@@ -93,6 +107,7 @@ export interface RunsSectionOptions {
   runs: readonly LabRun[];
   tracker: RunTracker;
   totalSteps: number;
+  totalEpochs: number;
   onAdd: () => void;
   onChange: (id: string, change: Partial<LabRun>) => void;
   onRemove: (id: string) => void;
@@ -114,10 +129,13 @@ export function runsSection(o: RunsSectionOptions): TemplateResult {
             metrics: stats && stats.step > 0 ? runSummary(stats).slice(stats.label.length + 2) : '',
             optimizer: run.optimizer,
             scheduler: run.scheduler,
+            swa: run.swa,
             totalSteps: o.totalSteps,
+            totalEpochs: o.totalEpochs,
             onLabel: (text) => o.onChange(run.id, { customLabel: text || undefined }),
             onOptimizer: (optimizer) => o.onChange(run.id, { optimizer }),
             onScheduler: (scheduler) => o.onChange(run.id, { scheduler }),
+            onSwa: (swa) => o.onChange(run.id, { swa }),
             onRemove: () => o.onRemove(run.id),
           });
         })}

@@ -51,9 +51,16 @@ export function optimizerMomentum(optimizer: OptimizerConfig): number | undefine
   }
 }
 
-/** "SGD + momentum, lr 0.1" or, with a schedule, "Adam, lr 0.01 + OneCycleLR". */
-export function describeRun(optimizer: OptimizerConfig, scheduler?: SchedulerConfig): string {
-  const name = `${optimizerName(optimizer)}, lr ${formatValue(optimizerLr(optimizer))}`;
-  if (!scheduler || scheduler.type === 'None') return name;
-  return `${name} + ${schedulerName(scheduler)}`;
+/**
+ * "SGD + momentum, lr 0.1" or, with a schedule, "Adam, lr 0.01 + OneCycleLR"; a run that
+ * averages its weights adds "+ SWA".
+ */
+export function describeRun(
+  optimizer: OptimizerConfig,
+  scheduler?: SchedulerConfig,
+  swa?: object | null,
+): string {
+  let name = `${optimizerName(optimizer)}, lr ${formatValue(optimizerLr(optimizer))}`;
+  if (scheduler && scheduler.type !== 'None') name += ` + ${schedulerName(scheduler)}`;
+  return swa ? `${name} + SWA` : name;
 }

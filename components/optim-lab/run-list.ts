@@ -3,7 +3,11 @@
  * ("Adam, lr 0.01 + OneCycleLR") until someone names it. Pure: no DOM, no Lit.
  */
 import type { OptimizerConfig } from '../../src/optim/types';
-import type { RunConfigInput, SchedulerStepOn } from '../../src/protocol/experiment';
+import type {
+  RunConfigInput,
+  SchedulerStepOn,
+  SwaConfigInput,
+} from '../../src/protocol/experiment';
 import type { SchedulerConfig } from '../../src/schedule/types';
 import { describeRun } from './run-labels';
 
@@ -12,12 +16,14 @@ export interface LabRun {
   optimizer: OptimizerConfig;
   scheduler: SchedulerConfig;
   schedulerStepOn?: SchedulerStepOn;
+  /** Stochastic Weight Averaging, when the run averages. */
+  swa?: SwaConfigInput;
   /** Set when the author or reader named the run; otherwise the label follows the config. */
   customLabel?: string;
 }
 
 export function runLabel(run: LabRun): string {
-  return run.customLabel ?? describeRun(run.optimizer, run.scheduler);
+  return run.customLabel ?? describeRun(run.optimizer, run.scheduler, run.swa);
 }
 
 /** What the trainer is given for the run (its label resolved). */
@@ -29,6 +35,7 @@ export function runInput(run: LabRun): RunConfigInput & { id: string } {
     scheduler: run.scheduler,
   };
   if (run.schedulerStepOn) input.schedulerStepOn = run.schedulerStepOn;
+  if (run.swa) input.swa = run.swa;
   return input;
 }
 
@@ -40,6 +47,7 @@ export function labRun(input: RunConfigInput, id: string): LabRun {
     scheduler: input.scheduler ?? { type: 'None' },
   };
   if (input.schedulerStepOn) run.schedulerStepOn = input.schedulerStepOn;
+  if (input.swa) run.swa = input.swa;
   if (input.label !== undefined) run.customLabel = input.label;
   return run;
 }

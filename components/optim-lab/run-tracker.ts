@@ -22,8 +22,19 @@ export interface RunSnapshot {
   /** Latest validation loss / accuracy (NaN before the first evaluation; accuracy NaN for regression). */
   valLoss: number;
   valAccuracy: number;
+  /** The run's SWA average's latest evaluation (runs that average, once it has begun). */
+  swa?: SwaSnapshot;
   diverged?: DivergenceInfo;
   error?: string;
+}
+
+export interface SwaSnapshot {
+  /** The step of the evaluation. */
+  step: number;
+  valLoss: number;
+  /** NaN for regression. */
+  valAccuracy: number;
+  trainLoss: number;
 }
 
 export interface IngestResult {
@@ -99,6 +110,15 @@ export class RunTracker {
         snapshot.valLoss = last(progress.evals.valLoss);
         snapshot.valAccuracy = last(progress.evals.valAccuracy);
       }
+      const swa = progress.swa;
+      if (swa && swa.steps.length > 0) {
+        snapshot.swa = {
+          step: last(swa.steps),
+          valLoss: last(swa.valLoss),
+          valAccuracy: last(swa.valAccuracy),
+          trainLoss: last(swa.trainLoss),
+        };
+      }
       if (progress.diverged && !wasDiverged) {
         snapshot.diverged = progress.diverged;
         result.diverged.push(snapshot);
@@ -125,16 +145,21 @@ export function divergenceMessage(run: RunSnapshot): string {
   return `Run ${run.index + 1} (${run.label}) diverged at step ${info.step}, lr = ${formatValue(info.lr)}: ${loss}. Try a smaller learning rate or a warm-up.`;
 }
 
+/** "validation accuracy 97%" (classification) or "validation loss 0.12"; '' before any. */
+export function validationWords(loss: number, accuracy: number): string {
+  if (Number.isFinite(accuracy)) return `validation accuracy ${Math.round(accuracy * 100)}%`;
+  return Number.isFinite(loss) ? `validation loss ${formatValue(loss)}` : '';
+}
+
 /** One line per run for the text summary: "Adam: loss 0.123 at step 600, validation accuracy 97%". */
 export function runSummary(run: RunSnapshot): string {
   if (run.diverged) return `${run.label}: diverged at step ${run.diverged.step}`;
   if (run.step === 0) return `${run.label}: not started`;
   const parts = [`loss ${formatValue(run.loss)} at step ${run.step}`];
-  if (Number.isFinite(run.valAccuracy)) {
-    parts.push(`validation accuracy ${Math.round(run.valAccuracy * 100)}%`);
-  } else if (Number.isFinite(run.valLoss)) {
-    parts.push(`validation loss ${formatValue(run.valLoss)}`);
-  }
+  const validation = validationWords(run.valLoss, run.valAccuracy);
+  if (validation) parts.push(validation);
+  const averaged = run.swa && validationWords(run.swa.valLoss, run.swa.valAccuracy);
+  if (averaged) parts.push(`SWA average: ${averaged}`);
   return `${run.label}: ${parts.join(', ')}`;
 }
 

@@ -13,7 +13,7 @@ import '../lr-curve/index';
 import { ConfigEditorElement } from '../shared/editor-base';
 import { choiceField, numberField, numberList, toggleField } from '../shared/form-controls';
 import { editorHost, formStyles } from '../shared/form.styles';
-import { formatNumber } from '../shared/number-rule';
+import { formatNumber, parseTyped } from '../shared/number-rule';
 import { asWarmup, initialConfig, schedulerGroups, withWarmup } from './catalog';
 import type { WarmupShape } from './catalog';
 import { expressionField } from './expression-field';
@@ -33,13 +33,6 @@ function problemWith(config: SchedulerConfig): string | undefined {
 }
 
 /** "abc" is not a number: said before the schema sees NaN. */
-function parseTyped(key: string, raw: string): number | string {
-  const text = raw.trim();
-  const value = text === '' ? Number.NaN : Number(text);
-  if (Number.isFinite(value)) return value;
-  return `${key}: must be a number, got ${text === '' ? 'nothing' : `"${text}"`}`;
-}
-
 /**
  * Choose a torch.optim.lr_scheduler scheduler and edit its options, with a live preview of
  * the learning rate through `<lr-curve>`. SequentialLR is presented as "warm-up, then …".

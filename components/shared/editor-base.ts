@@ -8,7 +8,7 @@ import { state } from 'lit/decorators.js';
  * events on the host. `change` fires only when the committed config really changed and no
  * field shows an error, so listeners never see a half-edited or invalid config.
  */
-export abstract class ConfigEditorElement<T extends object> extends OptimElement {
+export abstract class ConfigEditorElement<T extends object | null> extends OptimElement {
   abstract value: T;
 
   /** Text being typed per field key, shown instead of the value until committed. */

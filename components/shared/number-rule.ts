@@ -39,3 +39,11 @@ export function checkNumber(field: string, raw: string, rule: NumberRule): Numbe
 export function formatNumber(value: number): string {
   return String(Number(value.toPrecision(12)));
 }
+
+/** A number someone typed, or what is wrong with it (`key: must be a number, got "x"`). */
+export function parseTyped(key: string, raw: string): number | string {
+  const text = raw.trim();
+  const value = text === '' ? Number.NaN : Number(text);
+  if (Number.isFinite(value)) return value;
+  return `${key}: must be a number, got ${text === '' ? 'nothing' : `"${text}"`}`;
+}

@@ -25,21 +25,31 @@ function imports(config: ExperimentConfig): string {
   const schedulers = config.runs.flatMap((run) => schedulerTypes(run.scheduler));
   const lambdas = config.runs.flatMap((run) => lambdaSources(run.scheduler));
   const sequential = schedulers.includes('SequentialLR');
+  const averaged = config.runs.some((run) => run.swa);
   const standard = [
     ...(lambdas.some(lambdaUsesMath) ? ['import math'] : []),
-    ...(sequential ? ['import warnings'] : []),
+    ...(sequential || averaged ? ['import warnings'] : []),
   ];
   const torch = ['import torch', 'from torch import nn'];
   if (schedulers.some((type) => type !== 'None' && type !== 'SWALR')) {
     torch.push('from torch.optim import lr_scheduler');
   }
-  if (schedulers.includes('SWALR')) torch.push('from torch.optim.swa_utils import SWALR');
+  if (averaged) torch.push('from torch.optim.swa_utils import AveragedModel, SWALR');
+  else if (schedulers.includes('SWALR')) torch.push('from torch.optim.swa_utils import SWALR');
   const lines = standard.length > 0 ? [...standard, '', ...torch] : torch;
   if (sequential) {
     lines.push(
       '',
       "# torch 1.13's SequentialLR steps a scheduler with an epoch at each milestone, which warns.",
       'warnings.filterwarnings("ignore", message="The epoch parameter")',
+    );
+  }
+  if (averaged) {
+    lines.push(
+      '',
+      '# SWALR is built when the averaging starts; building a scheduler after optimizer steps',
+      "# resets the optimizer's step count in torch 1.13, whose next check then warns wrongly.",
+      'warnings.filterwarnings("ignore", message="Detected call of `lr_scheduler")',
     );
   }
   return lines.join('\n');

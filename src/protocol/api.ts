@@ -9,6 +9,7 @@ import type {
   RunConfigInput,
   DatasetConfig,
 } from './experiment';
+import type { SwaConfigInput } from './swa';
 import type { DivergenceInfo, ExperimentStatus, ProgressBatch, RunStatus } from './progress';
 import type { OptimizerConfig } from '../optim/types';
 import type { SchedulerConfig } from '../schedule/types';
@@ -88,6 +89,11 @@ export interface RunUpdate {
   scheduler?: SchedulerConfig;
   schedulerStepOn?: 'batch' | 'epoch';
   label?: string;
+  /**
+   * New SWA settings, or null for none. The average starts afresh (from `start`, or at the
+   * next epoch's end when that epoch is past) and a new SWALR takes over when it does.
+   */
+  swa?: SwaConfigInput | null;
 }
 
 export interface SubscribeOptions {
@@ -115,6 +121,18 @@ export interface RunState {
   valAccuracy: number;
   diverged?: DivergenceInfo;
   error?: string;
+  /** Runs with `swa` only: the average and its latest evaluation. */
+  swa?: SwaState;
+}
+
+/** Where a run's Stochastic Weight Averaging stands. */
+export interface SwaState {
+  /** Models averaged so far (torch's n_averaged): 0 until the end of epoch `swa.start`. */
+  averaged: number;
+  /** The average's latest validation loss and accuracy and full training loss (NaN before). */
+  valLoss: number;
+  valAccuracy: number;
+  trainLoss: number;
 }
 
 export interface TrainerState {
@@ -127,6 +145,14 @@ export interface TrainerState {
   runs: RunState[];
   /** The engine training this experiment (null before configure): fused, or op by op and why. */
   engine?: EngineInfo | null;
+}
+
+/** Whose predictions predictGrid gives: the run's weights, or its SWA average. */
+export type GridWeights = 'run' | 'swa';
+
+export interface GridOptions {
+  /** 'run' (default), or 'swa': the run's SWA average (a run with `swa`, once it began). */
+  weights?: GridWeights;
 }
 
 export interface GridPrediction {
@@ -241,8 +267,11 @@ export interface TrainerApi {
   subscribe(onProgress: (msg: ProgressBatch) => void, options?: SubscribeOptions): Promise<number>;
   unsubscribe(subscriptionId: number): Promise<void>;
   getState(): Promise<TrainerState>;
-  /** Predictions of one run's current weights on an n x n grid over the data plane. */
-  predictGrid(runId: string, n: number): Promise<GridPrediction>;
+  /**
+   * Predictions of one run's current weights (or, with `{ weights: 'swa' }`, of its SWA
+   * average) on an n x n grid over the data plane.
+   */
+  predictGrid(runId: string, n: number, options?: GridOptions): Promise<GridPrediction>;
   /** The experiment's points, to draw them. */
   getDataset(): Promise<DatasetView>;
   /**

@@ -13,12 +13,15 @@ import { parseOptimizerConfig } from '../optim/config';
 import { parseSchedulerConfig } from '../schedule/config';
 import type { OptimizerConfig } from '../optim/types';
 import type { SchedulerConfig } from '../schedule/types';
+import { parseSwaConfig } from './swa';
+import type { SwaConfig, SwaConfigInput } from './swa';
 import { ConfigError, formatPath, integerIn, issueKeys, joinPath, ruleSchema } from './validation';
 import type { NumberRule } from './validation';
 import { CUSTOM_DATASET, customPointsSchema } from './custom-points';
 import type { CustomPoints } from './custom-points';
 
 export { ConfigError, formatPath };
+export type { SwaConfig, SwaConfigInput };
 
 export const DATASET_TYPES = [
   'circle',
@@ -93,6 +96,8 @@ export interface RunConfigInput {
   scheduler?: SchedulerConfig;
   /** Whether scheduler.step() runs after every batch (default) or after every epoch. */
   schedulerStepOn?: SchedulerStepOn;
+  /** Stochastic Weight Averaging from epoch `start` on, SWALR taking over the lr (./swa.ts). */
+  swa?: SwaConfigInput | null;
 }
 
 export interface ExperimentConfigInput {
@@ -144,6 +149,8 @@ export interface RunConfig {
   optimizer: OptimizerConfig;
   scheduler: SchedulerConfig;
   schedulerStepOn: SchedulerStepOn;
+  /** Present when the run averages its weights (SWA), with SWALR's defaults filled in. */
+  swa?: SwaConfig;
 }
 
 /** A validated experiment with every default filled in. */
@@ -306,6 +313,8 @@ const runSchema = v.strictObject({
     v.picklist(['batch', 'epoch'], "must be 'batch' or 'epoch'"),
     'batch',
   ),
+  // Checked by parseSwaConfig (./swa.ts), which names its fields under the run's path.
+  swa: v.optional(v.unknown()),
 });
 
 const experimentSchema = v.strictObject({
@@ -350,8 +359,15 @@ export function deriveSeed(seed: number, stream: number): number {
 
 const SEED_STREAM = { dataset: 1, model: 2, shuffle: 3 } as const;
 
-function defaultLabel(optimizer: OptimizerConfig, scheduler: SchedulerConfig): string {
-  return scheduler.type === 'None' ? optimizer.type : `${optimizer.type} + ${scheduler.type}`;
+function defaultLabel(
+  optimizer: OptimizerConfig,
+  scheduler: SchedulerConfig,
+  swa: SwaConfig | null,
+): string {
+  const parts: string[] = [optimizer.type];
+  if (scheduler.type !== 'None') parts.push(scheduler.type);
+  if (swa) parts.push('SWA');
+  return parts.join(' + ');
 }
 
 /** Validates one run; `index` gives the default id and the error path. */
@@ -371,13 +387,16 @@ export function parseRunConfig(
     raw.scheduler === undefined
       ? { type: 'None' }
       : parseSchedulerConfig(raw.scheduler, schedulerPath);
-  return {
+  const swa = parseSwaConfig(raw.swa, joinPath(prefix, 'swa'));
+  const run: RunConfig = {
     id: raw.id ?? `run-${index}`,
-    label: raw.label ?? defaultLabel(optimizer, scheduler),
+    label: raw.label ?? defaultLabel(optimizer, scheduler, swa),
     optimizer,
     scheduler,
     schedulerStepOn: raw.schedulerStepOn,
   };
+  if (swa) run.swa = swa;
+  return run;
 }
 
 /**

@@ -49,6 +49,11 @@ export interface RunProgress {
   /** Global L2 norm of the gradient of each step. */
   gradNorm: Float32Array;
   evals: EvalSeries;
+  /**
+   * The SWA average's evaluations since the previous message, at the run's own evaluation
+   * steps from the first average on (runs with `swa` only; absent when there are none).
+   */
+  swa?: EvalSeries;
   /** Where the run diverged; present in every message from the one where it happened on. */
   diverged?: DivergenceInfo;
   /** Error message when status is 'error'. */
@@ -73,20 +78,14 @@ export interface ProgressBatch {
   removedRuns: string[];
 }
 
+function evalArrays(evals: EvalSeries): (Int32Array | Float32Array)[] {
+  return [evals.steps, evals.valLoss, evals.valAccuracy, evals.trainLoss, evals.trainAccuracy];
+}
+
 function runBuffers(run: RunProgress): ArrayBufferLike[] {
-  const arrays = [
-    run.steps,
-    run.epochs,
-    run.loss,
-    run.lr,
-    run.gradNorm,
-    run.evals.steps,
-    run.evals.valLoss,
-    run.evals.valAccuracy,
-    run.evals.trainLoss,
-    run.evals.trainAccuracy,
-  ];
+  const arrays = [run.steps, run.epochs, run.loss, run.lr, run.gradNorm, ...evalArrays(run.evals)];
   if (run.momentum) arrays.push(run.momentum);
+  if (run.swa) arrays.push(...evalArrays(run.swa));
   return arrays.map((array) => array.buffer);
 }
 

@@ -7,9 +7,9 @@
 import type { TorchOptimizer } from '../optim/base';
 import type { OptimizerConfig } from '../optim/types';
 import type { StepHyperparameters } from '../fused/coefficients';
-import type { EngineChoice, EngineInfo } from '../protocol/api';
+import type { EngineChoice, EngineInfo, GridWeights } from '../protocol/api';
 
-export type { EngineChoice, EngineInfo, StepHyperparameters };
+export type { EngineChoice, EngineInfo, GridWeights, StepHyperparameters };
 
 /** A run as an engine sees it: its optimizer config, and the optimizer holding lr & co. */
 export interface EngineRun {
@@ -30,6 +30,14 @@ export interface RunSteps {
   hyper: readonly StepHyperparameters[];
   /** Evaluate (validation and full training set) after the last step. */
   evaluate: boolean;
+  /**
+   * SWA: after the last step, fold the weights into the run's running average, which holds
+   * this many models so far (0: the average becomes a copy of the weights); absent: no update.
+   * The update comes before the evaluation, as torch's recipe updates at the epoch's end.
+   */
+  updateAverage?: number;
+  /** With `evaluate`: evaluate the SWA average too (it holds at least one model by then). */
+  evaluateAverage?: boolean;
 }
 
 /** What a chunk gives back for one run, aligned with its RunSteps. */
@@ -39,6 +47,8 @@ export interface RunOutcome {
   gradNorm: Float32Array;
   /** [valLoss, valAccuracy, trainLoss, trainAccuracy] when asked to evaluate. */
   evaluation: Float32Array | null;
+  /** The same for the SWA average, when asked to evaluate it. */
+  averageEvaluation?: Float32Array | null;
   /** Set when this run failed (its numbers are then meaningless); other runs are unaffected. */
   error?: string;
 }
@@ -55,10 +65,38 @@ export interface TrainingEngine {
   resetOptimizer(run: EngineRun): void;
   /** Advances each listed run by `steps` steps, evaluating where asked, in one go. */
   train(steps: number, runs: readonly RunSteps[]): Promise<RunOutcome[]>;
-  /** Outputs at `inputs` (row-major points): P(class 1), or the value for regression. */
-  predict(run: EngineRun, inputs: Float32Array): Promise<Float32Array>;
+  /**
+   * Outputs at `inputs` (row-major points): P(class 1), or the value for regression, of the
+   * run's weights or (`'swa'`, once it has taken in a model) of its SWA average.
+   */
+  predict(run: EngineRun, inputs: Float32Array, weights?: GridWeights): Promise<Float32Array>;
   /** Frees everything (tensors, GPU buffers); the engine is unusable afterwards. */
   dispose(): void;
+}
+
+const f32 = Math.fround;
+
+/** What an engine says when asked for an SWA average it does not hold (the Trainer never asks). */
+export const NO_AVERAGE_YET = 'the run has no SWA average yet';
+
+/**
+ * AveragedModel.update_parameters' default avg_fn, in float32 op by op as torch computes it:
+ * average + (weights - average) / (averaged + 1); with none averaged yet, a copy. The fused
+ * CPU loop uses it as is; the WGSL kernel and the op-by-op engine write the same three ops.
+ */
+export function foldIntoAverage(
+  average: Float32Array,
+  weights: ArrayLike<number>,
+  averaged: number,
+): void {
+  if (averaged === 0) {
+    for (let i = 0; i < average.length; i++) average[i] = weights[i];
+    return;
+  }
+  const count = averaged + 1;
+  for (let i = 0; i < average.length; i++) {
+    average[i] = f32(average[i] + f32(f32(weights[i] - average[i]) / count));
+  }
 }
 
 type Holder = TorchOptimizer & { momentum?: number; betas?: readonly [number, number] };

@@ -7,8 +7,15 @@
 import * as tf from '@tensorflow/tfjs';
 import { createVariables, assignVariables, forward } from '../model/mlp';
 import { BatchSource } from './batches';
-import { applyHyperparameters, hyperparametersOf } from './engine';
-import type { EngineInfo, EngineRun, RunOutcome, RunSteps, TrainingEngine } from './engine';
+import { applyHyperparameters, hyperparametersOf, NO_AVERAGE_YET } from './engine';
+import type {
+  EngineInfo,
+  EngineRun,
+  GridWeights,
+  RunOutcome,
+  RunSteps,
+  TrainingEngine,
+} from './engine';
 import type { Session } from './session';
 import { evaluate, trainStep } from './step';
 import type { SplitTensors } from './step';
@@ -20,6 +27,8 @@ function errorMessage(error: unknown): string {
 export class OpsEngine implements TrainingEngine {
   readonly info: EngineInfo;
   private readonly variables = new Map<EngineRun, tf.Variable[]>();
+  /** Each SWA run's running average, made at its first update. */
+  private readonly averages = new Map<EngineRun, tf.Variable[]>();
   private readonly train_: SplitTensors;
   private readonly validation: SplitTensors;
   private readonly batches: BatchSource;
@@ -52,6 +61,8 @@ export class OpsEngine implements TrainingEngine {
   detach(run: EngineRun): void {
     tf.dispose(this.variables.get(run));
     this.variables.delete(run);
+    tf.dispose(this.averages.get(run));
+    this.averages.delete(run);
   }
 
   restart(run: EngineRun, weights: readonly Float32Array[]): void {
@@ -66,13 +77,13 @@ export class OpsEngine implements TrainingEngine {
     const { spec } = this.session;
     const scalars: tf.Scalar[] = [];
     const errors = new Map<RunSteps, string>();
-    // Where each run's numbers land in `scalars`: per step [loss, gradNorm], then the eval.
-    const slots = new Map<RunSteps, { steps: number[]; evaluation: number }>();
+    // Where each run's numbers land in `scalars`: per step [loss, gradNorm], then the evals.
+    const slots = new Map<RunSteps, { steps: number[]; evaluation: number; average: number }>();
     // Each run keeps the lr its scheduler left for the next chunk; steps here replay the
     // values it had before each of them.
     const after = runs.map(({ run }) => hyperparametersOf(run.optimizer));
     try {
-      for (const entry of runs) slots.set(entry, { steps: [], evaluation: -1 });
+      for (const entry of runs) slots.set(entry, { steps: [], evaluation: -1, average: -1 });
       // Step-major, as the loop always did: every run's step k before any run's step k + 1.
       for (let k = 0; k < steps; k++) {
         for (const entry of runs) {
@@ -92,9 +103,18 @@ export class OpsEngine implements TrainingEngine {
         }
       }
       for (const entry of runs) {
+        if (entry.updateAverage === undefined || errors.has(entry)) continue;
+        this.foldIntoAverage(entry.run, entry.updateAverage);
+      }
+      for (const entry of runs) {
         if (!entry.evaluate || errors.has(entry)) continue;
-        slots.get(entry)!.evaluation = scalars.length;
+        const slot = slots.get(entry)!;
+        slot.evaluation = scalars.length;
         scalars.push(...evaluate(spec, this.require(entry.run), this.validation, this.train_));
+        const average = this.averages.get(entry.run);
+        if (!entry.evaluateAverage || !average) continue;
+        slot.average = scalars.length;
+        scalars.push(...evaluate(spec, average, this.validation, this.train_));
       }
     } finally {
       runs.forEach(({ run }, i) => applyHyperparameters(run.optimizer, after[i]));
@@ -108,20 +128,26 @@ export class OpsEngine implements TrainingEngine {
         loss[k] = values[index];
         gradNorm[k] = values[index + 1];
       });
-      const evaluation =
-        slot.evaluation < 0 ? null : values.slice(slot.evaluation, slot.evaluation + 4);
+      const at = (index: number) => (index < 0 ? null : values.slice(index, index + 4));
+      const outcome: RunOutcome = { loss, gradNorm, evaluation: at(slot.evaluation) };
+      if (slot.average >= 0) outcome.averageEvaluation = at(slot.average);
       const error = errors.get(entry);
-      return error === undefined
-        ? { loss, gradNorm, evaluation }
-        : { loss, gradNorm, evaluation, error };
+      if (error !== undefined) outcome.error = error;
+      return outcome;
     });
   }
 
-  async predict(run: EngineRun, inputs: Float32Array): Promise<Float32Array> {
+  async predict(
+    run: EngineRun,
+    inputs: Float32Array,
+    weights: GridWeights = 'run',
+  ): Promise<Float32Array> {
     const { spec } = this.session;
     const dims = spec.inputDims;
+    const variables = weights === 'swa' ? this.averages.get(run) : this.require(run);
+    if (!variables) throw new Error(`ops engine: ${NO_AVERAGE_YET}`);
     const output = tf.tidy(() => {
-      const y = forward(spec, this.require(run), tf.tensor2d(inputs, [inputs.length / dims, dims]));
+      const y = forward(spec, variables, tf.tensor2d(inputs, [inputs.length / dims, dims]));
       return spec.task === 'binary' ? tf.sigmoid(y) : y;
     });
     try {
@@ -134,8 +160,27 @@ export class OpsEngine implements TrainingEngine {
   dispose(): void {
     for (const variables of this.variables.values()) tf.dispose(variables);
     this.variables.clear();
+    for (const average of this.averages.values()) tf.dispose(average);
+    this.averages.clear();
     this.batches.dispose();
     tf.dispose([this.train_.x, this.train_.y, this.validation.x, this.validation.y]);
+  }
+
+  /** AveragedModel.update_parameters: a copy at first, then the running equal average. */
+  private foldIntoAverage(run: EngineRun, averaged: number): void {
+    const variables = this.require(run);
+    let average = this.averages.get(run);
+    if (!average) {
+      average = variables.map((v) => tf.variable(v, false));
+      this.averages.set(run, average);
+      return;
+    }
+    const count = averaged + 1;
+    tf.tidy(() => {
+      average.forEach((a, i) => {
+        a.assign(averaged === 0 ? variables[i] : tf.add(a, tf.div(tf.sub(variables[i], a), count)));
+      });
+    });
   }
 
   private require(run: EngineRun): tf.Variable[] {

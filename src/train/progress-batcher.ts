@@ -5,6 +5,7 @@
  */
 import type {
   DivergenceInfo,
+  EvalSeries,
   ExperimentStatus,
   ProgressBatch,
   RunProgress,
@@ -31,6 +32,16 @@ export interface EvalPoint {
 
 export const DEFAULT_MAX_RATE = 30;
 
+function evalSeries(points: readonly EvalPoint[]): EvalSeries {
+  return {
+    steps: Int32Array.from(points, (e) => e.step),
+    valLoss: Float32Array.from(points, (e) => e.valLoss),
+    valAccuracy: Float32Array.from(points, (e) => e.valAccuracy),
+    trainLoss: Float32Array.from(points, (e) => e.trainLoss),
+    trainAccuracy: Float32Array.from(points, (e) => e.trainAccuracy),
+  };
+}
+
 class RunAccumulator {
   status: RunStatus = 'idle';
   diverged?: DivergenceInfo;
@@ -43,6 +54,8 @@ class RunAccumulator {
   hasMomentum = false;
   gradNorm: number[] = [];
   evals: EvalPoint[] = [];
+  /** The SWA average's evaluations. */
+  swaEvals: EvalPoint[] = [];
 
   constructor(readonly runId: string) {}
 
@@ -66,15 +79,10 @@ class RunAccumulator {
       loss: Float32Array.from(this.loss),
       lr: Float32Array.from(this.lr),
       gradNorm: Float32Array.from(this.gradNorm),
-      evals: {
-        steps: Int32Array.from(this.evals, (e) => e.step),
-        valLoss: Float32Array.from(this.evals, (e) => e.valLoss),
-        valAccuracy: Float32Array.from(this.evals, (e) => e.valAccuracy),
-        trainLoss: Float32Array.from(this.evals, (e) => e.trainLoss),
-        trainAccuracy: Float32Array.from(this.evals, (e) => e.trainAccuracy),
-      },
+      evals: evalSeries(this.evals),
     };
     if (this.hasMomentum) progress.momentum = Float32Array.from(this.momentum);
+    if (this.swaEvals.length > 0) progress.swa = evalSeries(this.swaEvals);
     if (this.diverged) progress.diverged = { ...this.diverged };
     if (this.error !== undefined) progress.error = this.error;
     this.steps = [];
@@ -85,6 +93,7 @@ class RunAccumulator {
     this.hasMomentum = false;
     this.gradNorm = [];
     this.evals = [];
+    this.swaEvals = [];
     return progress;
   }
 }
@@ -144,6 +153,12 @@ export class ProgressBatcher {
 
   addEval(runId: string, point: EvalPoint): void {
     this.runs.get(runId)?.evals.push(point);
+    this.dirty = true;
+  }
+
+  /** An evaluation of the run's SWA average (sent as `RunProgress.swa`). */
+  addSwaEval(runId: string, point: EvalPoint): void {
+    this.runs.get(runId)?.swaEvals.push(point);
     this.dirty = true;
   }
 

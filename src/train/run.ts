@@ -12,10 +12,11 @@ import { createScheduler } from '../schedule';
 import { cyclesMomentum } from '../schedule/build';
 import type { LiveScheduler, SchedulerConfig } from '../schedule/types';
 import type { RunConfig } from '../protocol/experiment';
+import { averagesAfter, firstAverageStep, ownSchedulerActs, swaScheduler } from '../protocol/swa';
 import { hyperparametersOf, momentumOf } from './engine';
 import type { StepHyperparameters } from './engine';
 import type { DivergenceInfo, RunStatus } from '../protocol/progress';
-import type { RunState } from '../protocol/api';
+import type { RunState, SwaState } from '../protocol/api';
 
 /** Loss above this multiple of the first step's loss counts as divergence. */
 export const DIVERGENCE_FACTOR = 1e3;
@@ -38,6 +39,12 @@ export class TrainingRun {
   removed = false;
   optimizer: TorchOptimizer;
   scheduler: LiveScheduler | null = null;
+  /** SWA: models in the engine's average so far (torch's n_averaged). */
+  swaAveraged = 0;
+  /** SWA: the SWALR that took over the lr at the first average (built then, as it steps). */
+  swaScheduler: LiveScheduler | null = null;
+  /** SWA: the average's latest evaluation. */
+  lastSwa = { valLoss: NaN, valAccuracy: NaN, trainLoss: NaN };
 
   constructor(public config: RunConfig) {
     this.optimizer = createOptimizer(config.optimizer);
@@ -73,6 +80,24 @@ export class TrainingRun {
     return this.config.scheduler.type === 'ReduceLROnPlateau';
   }
 
+  /** Whether the run's own scheduler acts on step `step` (1-based): always, or before SWA. */
+  ownSchedulerActs(step: number, stepsPerEpoch: number): boolean {
+    return ownSchedulerActs(this.config.swa, step, stepsPerEpoch);
+  }
+
+  /** Whether the SWA average takes in the weights after step `step`. */
+  averagesAfter(step: number, stepsPerEpoch: number): boolean {
+    return averagesAfter(this.config.swa, step, stepsPerEpoch);
+  }
+
+  /** Steps to the next SWA update (a chunk ends there), or Infinity when none is coming. */
+  stepsToNextAverage(stepsPerEpoch: number): number {
+    const swa = this.config.swa;
+    if (!swa) return Infinity;
+    const epochEnd = (Math.floor(this.step / stepsPerEpoch) + 1) * stepsPerEpoch;
+    return Math.max(epochEnd, firstAverageStep(swa, stepsPerEpoch)) - this.step;
+  }
+
   /** A loss that ends the run: non-finite, or far above where it started. */
   isDivergentLoss(loss: number): boolean {
     if (!Number.isFinite(loss)) return true;
@@ -84,7 +109,9 @@ export class TrainingRun {
    * Each of the next `steps` steps' hyperparameters (those the optimizer holds before it),
    * stepping the scheduler after each step as the loop would (after every batch, or at
    * epoch ends; ReduceLROnPlateau only at evaluations). `stepsPerEpoch` places epoch ends.
-   * When the scheduler throws part way, the steps before it are returned with the error.
+   * With SWA, from epoch `swa.start` on the run's scheduler rests and SWALR steps at each
+   * epoch's end instead (torch's recipe). When a scheduler throws part way, the steps before
+   * it are returned with the error.
    */
   scheduleAhead(
     steps: number,
@@ -94,8 +121,14 @@ export class TrainingRun {
     try {
       for (let k = 0; k < steps; k++) {
         hyper.push(hyperparametersOf(this.optimizer));
-        if (!this.scheduler || this.usesPlateau) continue;
-        const epochEnded = (this.step + k + 1) % stepsPerEpoch === 0;
+        const step = this.step + k + 1;
+        if (this.averagesAfter(step, stepsPerEpoch)) {
+          this.stepSwaScheduler();
+          continue;
+        }
+        if (!this.scheduler || this.usesPlateau || !this.ownSchedulerActs(step, stepsPerEpoch))
+          continue;
+        const epochEnded = step % stepsPerEpoch === 0;
         if (this.config.schedulerStepOn === 'batch' || epochEnded) this.scheduler.step();
       }
     } catch (error) {
@@ -104,13 +137,30 @@ export class TrainingRun {
     return { hyper };
   }
 
+  /** SWALR's step at an SWA epoch end; the first builds it on the optimizer, as it is then. */
+  private stepSwaScheduler(): void {
+    const swa = this.config.swa;
+    if (!swa) return;
+    this.swaScheduler ??= createScheduler(swaScheduler(swa), this.optimizer);
+    this.swaScheduler.step();
+  }
+
+  /** Back to no average: the next SWA epoch end starts it afresh, with a new SWALR. */
+  private restartAverage(): void {
+    this.swaAveraged = 0;
+    this.swaScheduler = null;
+    this.lastSwa = { valLoss: NaN, valAccuracy: NaN, trainLoss: NaN };
+  }
+
   /**
-   * Applies new optimizer/scheduler configs; the scheduler restarts from the optimizer's lr.
-   * Returns whether the optimizer was replaced (its state must then start afresh).
+   * Applies new optimizer/scheduler/SWA configs; the scheduler restarts from the optimizer's
+   * lr, and new SWA settings start the average afresh. Returns whether the optimizer was
+   * replaced (its state must then start afresh).
    */
   reconfigure(next: RunConfig): boolean {
     const previous = this.config;
     this.config = next;
+    if (JSON.stringify(previous.swa) !== JSON.stringify(next.swa)) this.restartAverage();
     const optimizerChanged = JSON.stringify(previous.optimizer) !== JSON.stringify(next.optimizer);
     let replaced = false;
     if (optimizerChanged) {
@@ -126,6 +176,8 @@ export class TrainingRun {
     if (optimizerChanged || JSON.stringify(previous.scheduler) !== JSON.stringify(next.scheduler)) {
       this.scheduler = this.buildScheduler(next.scheduler);
     }
+    // A SWALR already at work anneals on from the new lr, rebuilt on the (new) optimizer.
+    if (optimizerChanged) this.swaScheduler = null;
     return replaced;
   }
 
@@ -141,6 +193,7 @@ export class TrainingRun {
     this.lastLoss = this.lastValLoss = this.lastValAccuracy = NaN;
     this.diverged = undefined;
     this.error = undefined;
+    this.restartAverage();
   }
 
   state(stepsPerEpoch: number): RunState {
@@ -160,7 +213,12 @@ export class TrainingRun {
     if (momentum !== undefined) state.momentum = momentum;
     if (this.diverged) state.diverged = { ...this.diverged };
     if (this.error !== undefined) state.error = this.error;
+    if (this.config.swa) state.swa = this.swaState();
     return state;
+  }
+
+  swaState(): SwaState {
+    return { averaged: this.swaAveraged, ...this.lastSwa };
   }
 
   dispose(): void {

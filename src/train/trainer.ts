@@ -18,6 +18,7 @@ import type { ExperimentConfig, RunConfig } from '../protocol/experiment';
 import type { ExperimentStatus } from '../protocol/progress';
 import type {
   DatasetView,
+  GridOptions,
   GridPrediction,
   LrFinderResult,
   SubscribeOptions,
@@ -59,7 +60,8 @@ interface ChunkEntry extends RunSteps {
   outcome?: RunOutcome;
 }
 
-const RUN_UPDATE_FIELDS = ['optimizer', 'scheduler', 'schedulerStepOn', 'label'] as const;
+const RUN_UPDATE_FIELDS = ['optimizer', 'scheduler', 'schedulerStepOn', 'label', 'swa'] as const;
+const GRID_WEIGHTS = ['run', 'swa'] as const;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -264,12 +266,39 @@ export class Trainer implements Omit<TrainerApi, 'init'> {
     };
   }
 
-  async predictGrid(runId: string, n: number): Promise<GridPrediction> {
+  async predictGrid(runId: string, n: number, options?: GridOptions): Promise<GridPrediction> {
     const { dataset } = this.requireSession();
     const run = this.requireRun(runId);
     checkGridSize(n);
-    const values = await this.requireEngine().predict(run, gridInputs(dataset, n));
+    const weights = this.gridWeights(run, options);
+    const values = await this.requireEngine().predict(run, gridInputs(dataset, n), weights);
     return { n, xRange: [...dataset.xRange], yRange: [...dataset.yRange], values };
+  }
+
+  /** predictGrid's `weights`: 'run', or 'swa' for a run whose average holds a model. */
+  private gridWeights(run: TrainingRun, options: unknown): 'run' | 'swa' {
+    if (options === undefined) return 'run';
+    if (!isRecord(options))
+      throw new ConfigError('options', "must be an object like { weights: 'swa' }");
+    const weights = options.weights ?? 'run';
+    if (!(GRID_WEIGHTS as readonly unknown[]).includes(weights)) {
+      throw new ConfigError(
+        'options.weights',
+        `must be 'run' or 'swa', got ${JSON.stringify(weights)}`,
+      );
+    }
+    if (weights === 'swa') {
+      const swa = run.config.swa;
+      if (!swa)
+        throw new ConfigError('options.weights', `run "${run.config.id}" has no swa option`);
+      if (run.swaAveraged === 0) {
+        throw new ConfigError(
+          'options.weights',
+          `run "${run.config.id}" has no SWA average yet: it begins at the end of epoch ${swa.start + 1}`,
+        );
+      }
+    }
+    return weights as 'run' | 'swa';
   }
 
   /** Which engine trains the current experiment (null before configure), and why. */
@@ -433,9 +462,15 @@ export class Trainer implements Omit<TrainerApi, 'init'> {
     if (active.length === 0) return;
     // Every active run takes the same number of steps. An evaluation ends the chunk
     // (ReduceLROnPlateau needs its result before the next step), as does a run's stopAt.
+    // An SWA update (at an epoch's end) ends it too: the engine folds the weights in after it.
     let steps = this.chunkSteps;
     for (const run of active) {
-      steps = Math.min(steps, run.stopAt - run.step, session.stepsToEval(run.step));
+      steps = Math.min(
+        steps,
+        run.stopAt - run.step,
+        session.stepsToEval(run.step),
+        run.stepsToNextAverage(session.stepsPerEpoch),
+      );
     }
     const entries: ChunkEntry[] = [];
     for (const run of active) {
@@ -445,8 +480,13 @@ export class Trainer implements Omit<TrainerApi, 'init'> {
         run.error = errorMessage(error);
         continue;
       }
-      const evaluate = session.isEvalStep(run.step + steps);
-      entries.push({ run, firstStep: run.step, hyper, evaluate });
+      const last = run.step + steps;
+      const evaluate = session.isEvalStep(last);
+      const entry: ChunkEntry = { run, firstStep: run.step, hyper, evaluate };
+      if (run.averagesAfter(last, session.stepsPerEpoch)) entry.updateAverage = run.swaAveraged;
+      entry.evaluateAverage =
+        evaluate && (run.swaAveraged > 0 || entry.updateAverage !== undefined);
+      entries.push(entry);
     }
     if (entries.length > 0) {
       const outcomes = await engine.train(steps, entries);
@@ -472,6 +512,8 @@ export class Trainer implements Omit<TrainerApi, 'init'> {
       run.error = outcome.error;
       return;
     }
+    // The engine's average took the weights in: count it, whatever the steps did.
+    if (entry.updateAverage !== undefined) run.swaAveraged = entry.updateAverage + 1;
     const recordsMomentum = run.recordsMomentum;
     for (let k = 0; k < steps && !run.diverged; k++) {
       const step = firstStep + k + 1;
@@ -507,10 +549,24 @@ export class Trainer implements Omit<TrainerApi, 'init'> {
     run.lastValAccuracy = valAccuracy;
     const point = { step: evalStep, valLoss, valAccuracy, trainLoss, trainAccuracy };
     this.subscriptions.each((batcher) => batcher.addEval(run.config.id, point));
-    if (run.usesPlateau && run.scheduler && !run.diverged) {
+    if (outcome.averageEvaluation) this.recordSwa(run, evalStep, outcome.averageEvaluation);
+    if (
+      run.usesPlateau &&
+      run.scheduler &&
+      !run.diverged &&
+      run.ownSchedulerActs(evalStep, session.stepsPerEpoch)
+    ) {
       // Without a validation split, the plateau watches the full training loss instead.
       run.scheduler.step(session.dataset.validation.y.length > 0 ? valLoss : trainLoss);
     }
+  }
+
+  /** The SWA average's evaluation at `step`. */
+  private recordSwa(run: TrainingRun, step: number, evaluation: Float32Array): void {
+    const [valLoss, valAccuracy, trainLoss, trainAccuracy] = evaluation;
+    run.lastSwa = { valLoss, valAccuracy, trainLoss };
+    const point = { step, valLoss, valAccuracy, trainLoss, trainAccuracy };
+    this.subscriptions.each((batcher) => batcher.addSwaEval(run.config.id, point));
   }
 
   /** Sizes the next chunk so it takes about chunkTargetMs, growing at most 2x per chunk. */

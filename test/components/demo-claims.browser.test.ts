@@ -9,6 +9,9 @@ import demoHtml from '../../demo/index.html?raw';
 import '../../components/optim-lab/index';
 import type { OptimLab } from '../../components/optim-lab/index';
 import type { RunSnapshot } from '../../components/optim-lab/run-tracker';
+import * as tf from '@tensorflow/tfjs';
+import { Trainer } from '../../src/train/trainer';
+import { collect } from '../train/helpers';
 
 let page: HTMLElement;
 
@@ -122,5 +125,40 @@ describe('the demo labs make their points', () => {
     expect(momentum.valAccuracy).toBeGreaterThan(0.9);
     expect(nesterov.valAccuracy).toBeGreaterThan(0.9);
     expect(Math.abs(momentum.valAccuracy - nesterov.valAccuracy)).toBeLessThanOrEqual(0.05);
+  });
+
+  it("SWA: the averaged model ends about a tenth below the run's own validation loss", async () => {
+    const [run] = await trainToEnd(await labOf('swa'));
+    const summary = JSON.stringify(run);
+    expect(run.status, summary).toBe('done');
+    // Averaged from the end of epoch 16 of 40: evaluated at the last step like the run.
+    expect(run.swa?.step, summary).toBe(run.step);
+    // "about a tenth below": at least 5% below.
+    expect(run.swa!.valLoss, summary).toBeLessThan(0.95 * run.valLoss);
+  });
+
+  it("SWA: the averaged model's curve barely moves while the run's keeps jumping", async () => {
+    // The lab's own experiment (its attributes as it reads them), trained by the same engine
+    // here, where every evaluation can be read.
+    const lab = await labOf('swa');
+    await tf.setBackend('cpu');
+    const trainer = new Trainer();
+    try {
+      await trainer.configure(lab.experiment);
+      const progress = await collect(trainer);
+      await trainer.step(1_000_000);
+      await progress.settle();
+      const curve = progress.curve((await trainer.getState()).runs[0].id);
+      const spread = (values: number[]) => {
+        const last = values.slice(-10);
+        const mean = last.reduce((a, b) => a + b, 0) / last.length;
+        return Math.sqrt(last.reduce((sum, v) => sum + (v - mean) ** 2, 0) / last.length);
+      };
+      // Over the last ten epochs: a fifth of the run's spread at most ("barely moves").
+      expect(spread(curve.swaValLoss)).toBeLessThan(spread(curve.valLoss) / 5);
+      expect(curve.swaValLoss.at(-1)).toBeLessThan(curve.valLoss.at(-1)!);
+    } finally {
+      await trainer.dispose();
+    }
   });
 });

@@ -423,12 +423,87 @@ describe('<loss-plot>', () => {
     );
   });
 
+  it("draws a run's SWA average dotted in the run's colour, with a legend entry and words", async () => {
+    await mount();
+    el.smoothing = 0;
+    el.setRuns([
+      { id: 'a', label: 'SGD + SWA', color: 'rgb(0, 114, 178)' },
+      { id: 'b', label: 'Adam' },
+    ]);
+    const steps = Int32Array.from(range(101));
+    el.appendLoss('a', { steps, loss: Float32Array.from(range(101, () => 1)) });
+    // Run b (orange) falls to 0.2, so the y axis spans 0.2 to 1 before the average arrives.
+    el.appendLoss('b', { steps, loss: Float32Array.from(range(101, (i) => 1 - 0.008 * i)) });
+    el.appendEval('a', {
+      steps: Int32Array.from([20, 40, 60, 80, 100]),
+      valLoss: Float32Array.from([0.9, 0.9, 0.9, 0.9, 0.9]),
+    });
+    await settle();
+    const canvas = $<HTMLCanvasElement>('canvas')!;
+    const ctx = canvas.getContext('2d')!;
+    // Pixels of run a's colour (blue) in the band where the average's line will be (loss
+    // 0.2 to 0.3): none yet, a's lines are at 0.9 and 1.
+    const bandPixels = () => {
+      const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
+      let count = 0;
+      const rows = canvas.height;
+      for (let row = Math.floor(rows * 0.55); row < rows; row++) {
+        for (let col = 0; col < canvas.width; col++) {
+          const i = 4 * (row * canvas.width + col);
+          if (data[i + 3] > 0 && data[i + 2] > 120 && data[i] < 80) count++;
+        }
+      }
+      return count;
+    };
+    const before = bandPixels();
+    const dashes: number[][] = [];
+    const setLineDash = ctx.setLineDash.bind(ctx);
+    ctx.setLineDash = (segments: number[]) => {
+      dashes.push([...segments]);
+      setLineDash(segments);
+    };
+    el.appendSwaEval('a', {
+      steps: Int32Array.from([60, 80, 100]),
+      valLoss: Float32Array.from([0.3, 0.25, 0.2]),
+    });
+    await settle();
+    expect(before).toBe(0);
+    expect(bandPixels()).toBeGreaterThan(20);
+    expect(dashes).toContainEqual([5, 4]);
+    expect(dashes).toContainEqual([1.5, 3]);
+    const legend = [...el.shadowRoot!.querySelectorAll('[part="legend-item"]')];
+    expect(legend.map((li) => li.textContent!.trim())).toEqual([
+      'SGD + SWA',
+      'SGD + SWA: SWA average (validation, dotted)',
+      'Adam',
+    ]);
+    const swatch = getComputedStyle(legend[1].querySelector('.swatch')!);
+    expect(swatch.borderTopStyle).toBe('dotted');
+    expect(swatch.borderTopColor).toBe('rgb(0, 114, 178)');
+    const summary =
+      '2 runs; latest loss: SGD + SWA 1 at step 100, Adam 0.2 at step 100; SWA average validation loss (dotted): SGD + SWA 0.2 at step 100';
+    expect($('[part="summary"]')!.textContent).toBe(summary);
+    expect($('[part="image"]')!.getAttribute('aria-label')).toBe(`Training loss. ${summary}`);
+    $<HTMLElement>('[part="cursor-area"]')!.focus();
+    await userEvent.keyboard('{End}');
+    await el.updateComplete;
+    expect(readout()).toBe(
+      'SGD + SWA: loss 1 at step 100, SWA average validation loss 0.2; Adam: loss 0.2 at step 100',
+    );
+    expect((await axe.run(el)).violations).toEqual([]);
+    // Cleared with the rest: no average, no legend entry.
+    el.clear();
+    await settle();
+    expect(el.shadowRoot!.querySelectorAll('[part="legend-item"]')).toHaveLength(2);
+  });
+
   it('gives back every point it holds, and another plot takes them as they were', async () => {
     await mount();
     el.setRuns([{ id: 'a', label: 'Adam' }]);
     el.appendLoss('a', { steps: [1, 2, 3], loss: [0.9, 0.7, 0.6], epochs: [0.1, 0.2, 0.3] });
     el.appendLoss('a', { steps: [4], loss: [0.5], epochs: [0.4] });
     el.appendEval('a', { steps: [4], valLoss: [0.55] });
+    el.appendSwaEval('a', { steps: [4], valLoss: [0.5] });
     const [history] = el.history();
     expect(history.spec).toEqual({ id: 'a', label: 'Adam' });
     expect(Array.from(history.loss.steps)).toEqual([1, 2, 3, 4]);
@@ -438,6 +513,8 @@ describe('<loss-plot>', () => {
     expect(Array.from(history.eval.steps)).toEqual([4]);
     expect(Array.from(history.eval.valLoss)).toEqual([0.55]);
     expect(Array.from(history.eval.epochs)).toEqual([0.4]);
+    expect(Array.from(history.swa.valLoss)).toEqual([0.5]);
+    expect(Array.from(history.swa.epochs)).toEqual([0.4]);
     // Copies: clearing the plot leaves what was handed out alone.
     el.clear();
     expect(history.loss.loss.length).toBe(4);
@@ -447,6 +524,7 @@ describe('<loss-plot>', () => {
       other.setRuns([history.spec]);
       other.appendLoss('a', history.loss);
       other.appendEval('a', history.eval);
+      other.appendSwaEval('a', history.swa);
       expect(other.history()).toEqual([history]);
     } finally {
       other.remove();

@@ -97,6 +97,39 @@ describe('readLabAttributes: attribute -> experiment config', () => {
     ]);
   });
 
+  it('applies SWA settings to every run that sets none, one per run from an array, or none', () => {
+    const one = readLabAttributes({
+      optimizer: 'SGD Adam',
+      swa: '{"start":30,"swaLr":0.05}',
+    });
+    expect(one.problems).toEqual([]);
+    expect(one.experiment.runs.map((run) => run.swa)).toEqual([
+      { start: 30, swaLr: 0.05 },
+      { start: 30, swaLr: 0.05 },
+    ]);
+    const each = readLabAttributes({
+      optimizer: 'SGD Adam',
+      swa: '[{"start":3,"swaLr":0.1,"annealEpochs":0},null]',
+    });
+    expect(each.experiment.runs.map((run) => run.swa)).toEqual([
+      { start: 3, swaLr: 0.1, annealEpochs: 0 },
+      null,
+    ]);
+    // A run of the config that sets its own keeps it; "none" leaves the runs without.
+    const config = JSON.stringify({
+      runs: [
+        { optimizer: { type: 'SGD' }, swa: { start: 1, swaLr: 0.2 } },
+        { optimizer: { type: 'Adam' } },
+      ],
+    });
+    const mixed = readLabAttributes({ config, swa: '{"start":5,"swaLr":0.01}' });
+    expect(mixed.experiment.runs.map((run) => run.swa)).toEqual([
+      { start: 1, swaLr: 0.2 },
+      { start: 5, swaLr: 0.01 },
+    ]);
+    expect(readLabAttributes({ swa: 'none' }).experiment.runs[0].swa).toBeNull();
+  });
+
   it('lets schedules that span the training fill their length from the horizon', () => {
     // 400 samples, 20% validation -> 320 training points; batch 32 -> 10 steps per epoch;
     // 5 epochs -> 50 steps in all.
@@ -180,6 +213,22 @@ describe('readLabAttributes: bad input names the attribute and what is allowed',
       { scheduler: 'StepLR' },
       /^scheduler: expected a scheduler config as JSON/,
     ],
+    ['swa bare word', { swa: 'yes' }, /^swa: expected SWA settings as JSON, e\.g\. \{"start":30/],
+    [
+      'swa not an object',
+      { swa: '[3]' },
+      /^swa: expected an object like \{"start":30,"swaLr":0\.05\}/,
+    ],
+    [
+      'swa without swaLr',
+      { swa: '{"start":3}' },
+      /^swa: is required; swa takes start, swaLr, annealEpochs, annealStrategy \(runs\[0\]\.swa\.swaLr\)$/,
+    ],
+    [
+      'swa with a negative start',
+      { swa: '{"start":-1,"swaLr":0.1}' },
+      /^swa: must be an integer epoch in \[0, 1000000\] \(runs\[0\]\.swa\.start\)$/,
+    ],
     [
       'config not an object',
       { config: '[1,2]' },
@@ -221,6 +270,13 @@ describe('readLabAttributes: bad input names the attribute and what is allowed',
     expect(optimizer.problems[0].message).toMatch(/^optimizer: .* \(runs\[0\]\.optimizer\.betas/);
     const config = readLabAttributes({ config: '{"dataset":{"noise":-1}}' });
     expect(config.problems[0].message).toMatch(/^config: .* \(dataset\.noise\)$/);
+  });
+
+  it('refuses an swa array whose length does not match the runs', () => {
+    const setup = readLabAttributes({ optimizer: 'SGD Adam Adagrad', swa: '[null,null]' });
+    expect(setup.problems[0].message).toBe(
+      'swa: got 2 SWA settings for 3 runs; give one, or one per run',
+    );
   });
 
   it('refuses a scheduler array whose length does not match the runs', () => {

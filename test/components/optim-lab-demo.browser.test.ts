@@ -36,7 +36,7 @@ afterAll(() => {
 });
 
 describe('demo page', () => {
-  it('embeds the eight focused labs and the full one', () => {
+  it('embeds the nine focused labs and the full one', () => {
     const headings = [...page.querySelectorAll('h2')].map((h) => h.textContent?.trim());
     expect(headings).toEqual(
       expect.arrayContaining([
@@ -48,9 +48,10 @@ describe('demo page', () => {
         'Find a learning rate first (LR range test)',
         'A small grid search',
         'Your own data',
+        'Average the weights (Stochastic Weight Averaging)',
       ]),
     );
-    expect(labs()).toHaveLength(9);
+    expect(labs()).toHaveLength(10);
   });
 
   it('has no attribute problems in any lab', () => {

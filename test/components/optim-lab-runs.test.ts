@@ -65,6 +65,9 @@ describe('run labels', () => {
         },
       ),
     ).toBe('Adam, lr 0.01 + LinearLR → CosineAnnealingLR');
+    expect(
+      describeRun({ type: 'SGD', lr: 0.1 }, { type: 'StepLR', stepSize: 10 }, { start: 3 }),
+    ).toBe('SGD, lr 0.1 + StepLR + SWA');
   });
 
   it('reads the momentum a cycling schedule moves: momentum for SGD, beta1 for Adam', () => {
@@ -118,6 +121,41 @@ describe('RunTracker', () => {
     const again = tracker.ingest(batch([runProgress('b', [], { status: 'diverged', diverged })]));
     expect(again.diverged).toEqual([]);
     expect(runSummary(tracker.get('b')!)).toBe('SGD, lr 100: diverged at step 340');
+  });
+
+  it("keeps an SWA average's latest evaluation and says it beside the run's own", () => {
+    const tracker = new RunTracker();
+    tracker.reset([{ id: 'a', label: 'SGD + SWA' }]);
+    const evals = (steps: number[], loss: number[], accuracy: number[]) => ({
+      steps: Int32Array.from(steps),
+      valLoss: Float32Array.from(loss),
+      valAccuracy: Float32Array.from(accuracy),
+      trainLoss: Float32Array.from(loss.map((l) => l / 2)),
+      trainAccuracy: Float32Array.from(accuracy),
+    });
+    tracker.ingest(batch([runProgress('a', [10], { evals: evals([10], [0.5], [0.8]) })]));
+    expect(tracker.get('a')?.swa).toBeUndefined();
+    expect(runSummary(tracker.get('a')!)).toBe(
+      'SGD + SWA: loss 0.1 at step 10, validation accuracy 80%',
+    );
+    tracker.ingest(
+      batch([
+        runProgress('a', [20], {
+          evals: evals([20], [0.4], [0.85]),
+          swa: evals([20], [0.25], [0.9]),
+        }),
+      ]),
+    );
+    expect(tracker.get('a')?.swa).toMatchObject({ step: 20, trainLoss: 0.125 });
+    expect(tracker.get('a')?.swa?.valLoss).toBeCloseTo(0.25, 6);
+    expect(runSummary(tracker.get('a')!)).toBe(
+      'SGD + SWA: loss 0.05 at step 20, validation accuracy 85%, SWA average: validation accuracy 90%',
+    );
+    // A later batch without SWA points keeps the last one; a reset forgets it.
+    tracker.ingest(batch([runProgress('a', [21])]));
+    expect(tracker.get('a')?.swa?.step).toBe(20);
+    tracker.reset([{ id: 'a', label: 'SGD + SWA' }]);
+    expect(tracker.get('a')?.swa).toBeUndefined();
   });
 
   it('keeps the numbers of runs that stay when runs are added or removed', () => {

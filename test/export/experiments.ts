@@ -347,6 +347,66 @@ export const EXPORT_EXPERIMENTS: readonly ExportExperiment[] = [
     },
   },
   {
+    name: 'moons: Stochastic Weight Averaging after schedulers per batch, per epoch and on plateaus',
+    config: {
+      seed: 21,
+      dataset: { type: 'moons', samples: 160, noise: 0.2 },
+      model: { hidden: [12, 8] },
+      // 128 training points / batch 16: 8 steps an epoch; evaluations every 6 steps fall
+      // between the averages at the epochs' ends.
+      training: { batchSize: 16, epochs: 9, evalEvery: 6 },
+      runs: [
+        {
+          optimizer: { type: 'SGD', lr: 0.2 },
+          swa: { start: 3, swaLr: 0.05, annealEpochs: 3 },
+        },
+        {
+          optimizer: { type: 'SGD', lr: 0.1, momentum: 0.9, nesterov: true },
+          scheduler: { type: 'OneCycleLR', maxLr: 0.3, totalSteps: 72 },
+          swa: { start: 4, swaLr: 0.02, annealEpochs: 0 },
+        },
+        {
+          optimizer: { type: 'Adam', lr: 0.02 },
+          scheduler: { type: 'StepLR', stepSize: 2, gamma: 0.5 },
+          schedulerStepOn: 'epoch',
+          swa: { start: 2, swaLr: 0.01, annealEpochs: 2, annealStrategy: 'linear' },
+        },
+        {
+          optimizer: { type: 'RMSprop', lr: 0.01 },
+          scheduler: { type: 'ReduceLROnPlateau', patience: 0, factor: 0.5, threshold: 0.2 },
+          swa: { start: 5, swaLr: 0.004 },
+        },
+        {
+          optimizer: { type: 'Lookahead', k: 3, optimizer: { type: 'AdamW', lr: 0.02 } },
+          swa: { start: 0, swaLr: 0.01, annealEpochs: 4, annealStrategy: 'linear' },
+        },
+        { optimizer: { type: 'SGD', lr: 0.2 } },
+      ],
+    },
+  },
+  {
+    name: 'sine: SWA regression, no validation split, steps not a whole number of epochs',
+    config: {
+      seed: 22,
+      dataset: { type: 'sine', samples: 90, validationFraction: 0 },
+      model: { hidden: [10], activation: 'tanh', l2: 1e-3 },
+      // 90 points / batch 20: 5 steps an epoch (the last of 10); 47 steps end mid-epoch.
+      training: { batchSize: 20, steps: 47, evalEvery: 5 },
+      runs: [
+        {
+          optimizer: { type: 'SGD', lr: 0.1, momentum: 0.9 },
+          scheduler: { type: 'CosineAnnealingLR', tMax: 47 },
+          swa: { start: 4, swaLr: 0.02, annealEpochs: 2 },
+        },
+        {
+          optimizer: { type: 'Adam', lr: 0.02 },
+          scheduler: { type: 'ReduceLROnPlateau', patience: 0, factor: 0.5, threshold: 0.3 },
+          swa: { start: 1, swaLr: 0.01, annealEpochs: 1, annealStrategy: 'linear' },
+        },
+      ],
+    },
+  },
+  {
     name: 'custom points: a drawn 1-D regression',
     config: {
       seed: 13,

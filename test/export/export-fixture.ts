@@ -13,6 +13,16 @@ export interface ExportedExperiment {
   losses: Record<string, number[]>;
   /** The script's epoch_order(0) and epoch_order(1). */
   epochOrders: number[][];
+  /** Scripts with SWA: run id -> every evaluation of its AveragedModel (valLoss and
+   * valAccuracy absent without a validation split; accuracy absent for regression too). */
+  swa?: Record<string, ExportedSwaSeries>;
+}
+
+export interface ExportedSwaSeries {
+  steps: number[];
+  valLoss?: number[];
+  valAccuracy?: number[];
+  trainLoss: number[];
 }
 
 export interface ExportedLambda {

@@ -2,7 +2,8 @@
  * The engine against PyTorch running the scripts toPyTorch exports: for every experiment in
  * experiments.ts, the real Trainer (cpu backend) trains each run and its per-step training
  * losses must match what torch 1.13 computed with the exported script (export.json, written
- * by test/reference/export_reference.py) to 1e-4 relative. The fixture is tied to the
+ * by test/reference/export_reference.py) to 1e-4 relative, and so must every evaluation of a
+ * run's Stochastic Weight Averaging (torch's AveragedModel after SWALR). The fixture is tied to the
  * exporter: the sha256 of each script torch ran must be that of the script toPyTorch writes
  * now, so changing the exporter without `npm run reference` fails here.
  */
@@ -12,7 +13,12 @@ import { pythonLambda } from '../../src/export/lambda';
 import { OPTIMIZER_TYPES } from '../../src/optim/defaults';
 import { pointsTask } from '../../src/protocol/custom-points';
 import type { ClassificationPoint } from '../../src/protocol/custom-points';
-import { parseExperimentConfig, trainingSampleCount } from '../../src/protocol/experiment';
+import {
+  parseExperimentConfig,
+  stepsPerEpoch,
+  totalSteps,
+  trainingSampleCount,
+} from '../../src/protocol/experiment';
 import type { ExperimentConfig } from '../../src/protocol/experiment';
 import { compileExpression } from '../../src/schedule/expr';
 import type { SchedulerConfig } from '../../src/schedule/types';
@@ -33,6 +39,11 @@ afterAll(() => trainer.dispose());
 function schedulerTypes(config: SchedulerConfig): string[] {
   if (config.type !== 'SequentialLR') return [config.type];
   return [config.type, ...config.schedulers.flatMap(schedulerTypes)];
+}
+
+/** When a run's scheduler steps, as the exported loop words it. */
+function planOf(type: SchedulerConfig['type'], on: 'batch' | 'epoch'): string {
+  return type === 'None' ? 'None' : type === 'ReduceLROnPlateau' ? 'plateau' : on;
 }
 
 function runsOf(configs: readonly ExperimentConfig[]) {
@@ -92,6 +103,34 @@ describe('the experiments cover what the exporter must get right', () => {
       ).length;
     expect(stepping('batch')).toBeGreaterThan(3);
     expect(stepping('epoch')).toBeGreaterThan(3);
+  });
+
+  it('SWA after schedulers per batch, per epoch, on plateaus and none, each anneal, both tasks', () => {
+    const averaged = runs.filter(({ run }) => run.swa);
+    const stepping = new Set(
+      averaged.map(({ run }) => planOf(run.scheduler.type, run.schedulerStepOn)),
+    );
+    expect([...stepping].sort()).toEqual(['None', 'batch', 'epoch', 'plateau']);
+    const anneals = new Set(
+      averaged.map(({ run }) => `${run.swa!.annealStrategy} ${run.swa!.annealEpochs > 0}`),
+    );
+    expect([...anneals].sort()).toEqual(['cos false', 'cos true', 'linear true']);
+    expect(averaged.some(({ run }) => run.optimizer.type === 'Lookahead')).toBe(true);
+    expect(new Set(averaged.map(({ config }) => config.dataset.type))).toEqual(
+      new Set(['moons', 'sine']),
+    );
+    expect(averaged.some(({ config }) => config.dataset.validationFraction === 0)).toBe(true);
+    // Evaluations that miss the epochs' ends, and a training that ends mid-epoch.
+    expect(
+      averaged.some(({ config }) => config.training.evalEvery % stepsPerEpoch(config) !== 0),
+    ).toBe(true);
+    expect(averaged.some(({ config }) => totalSteps(config) % stepsPerEpoch(config) !== 0)).toBe(
+      true,
+    );
+    // Runs without SWA share those scripts (None in their table row).
+    expect(runs.some(({ config, run }) => !run.swa && config.runs.some((other) => other.swa))).toBe(
+      true,
+    );
   });
 
   it('both tasks, every activation, L2, no validation split, partial batches and epochs', () => {
@@ -165,15 +204,30 @@ describe('the engine matches PyTorch running the exported script, step by step',
       const engine = progress.curve(run.id).loss;
       const torch = experiment.losses[run.id];
       expect(engine).toHaveLength(torch.length);
-      torch.forEach((expected, step) => {
-        const relative = relativeDifference(engine[step], expected);
+      const compare = (actual: number, expected: number, what: string) => {
+        const relative = relativeDifference(actual, expected);
         if (relative > worst.relative) {
-          worst = { relative, where: `${name}, ${run.id} (${run.label}), step ${step + 1}` };
+          worst = { relative, where: `${name}, ${run.id} (${run.label}), ${what}` };
         }
-        expect(relative, `${run.id} (${run.label}) step ${step + 1}`).toBeLessThanOrEqual(
-          TOLERANCE,
-        );
-      });
+        expect(relative, `${run.id} (${run.label}) ${what}`).toBeLessThanOrEqual(TOLERANCE);
+      };
+      torch.forEach((expected, step) => compare(engine[step], expected, `step ${step + 1}`));
+      expect(run.swa === undefined, run.id).toBe(experiment.swa?.[run.id] === undefined);
+      const averaged = experiment.swa?.[run.id];
+      if (!averaged) continue;
+      // The averaged model, evaluated at the same steps, scores what torch's AveragedModel does.
+      const curve = progress.curve(run.id);
+      expect(curve.swaSteps, `${run.id} SWA evaluation steps`).toEqual(averaged.steps);
+      expect(averaged.steps.length).toBeGreaterThan(1);
+      averaged.trainLoss.forEach((expected, i) =>
+        compare(curve.swaTrainLoss[i], expected, `SWA train loss at step ${averaged.steps[i]}`),
+      );
+      averaged.valLoss?.forEach((expected, i) =>
+        compare(curve.swaValLoss[i], expected, `SWA validation loss at step ${averaged.steps[i]}`),
+      );
+      if (averaged.valAccuracy) {
+        expect(curve.swaValAccuracy, `${run.id} SWA accuracy`).toEqual(averaged.valAccuracy);
+      }
     }
   });
 });

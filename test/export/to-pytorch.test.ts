@@ -43,7 +43,7 @@ describe('the script reads like one a person would write', () => {
       const imports = script.split('\n').filter((line) => /^(import|from) /.test(line));
       for (const line of imports) {
         expect(line).toMatch(
-          /^(import (math|warnings|torch)|from torch(\.optim(\.swa_utils)?)? import \w+)$/,
+          /^(import (math|warnings|torch)|from torch(\.optim(\.swa_utils)?)? import \w+(, \w+)*)$/,
         );
       }
       for (const line of script.split('\n')) expect(line.length, line).toBeLessThanOrEqual(100);
@@ -54,10 +54,18 @@ describe('the script reads like one a person would write', () => {
   it.each(scripts)(
     '%s: defines train() returning {run id: losses} and trains when run',
     (_n, script) => {
-      expect(script).toContain('def train(verbose=False):');
-      expect(script).toContain(
-        'return {run_id: train_run(*run, verbose=verbose) for run_id, run in RUNS.items()}',
-      );
+      if (script.includes('AveragedModel')) {
+        // With SWA, train() can also hand back each averaged model's evaluations.
+        expect(script).toContain('def train(verbose=False, swa_history=None):');
+        expect(script).toContain(
+          'losses[run_id] = train_run(*run, verbose=verbose, swa_history=history)',
+        );
+      } else {
+        expect(script).toContain('def train(verbose=False):');
+        expect(script).toContain(
+          'return {run_id: train_run(*run, verbose=verbose) for run_id, run in RUNS.items()}',
+        );
+      }
       expect(script).toContain('losses.append(loss.item())');
       expect(script).toMatch(/if __name__ == "__main__":\n {4}train\(verbose=True\)\n$/);
       expect(script).toContain('print(f"{label}  epoch {epoch + 1}/{EPOCHS}');
@@ -272,6 +280,64 @@ describe('schedulers: lr_scheduler calls, stepped as the run says', () => {
     expect(script).toContain('TOTAL_STEPS = 10  #');
     expect(script).toContain('EPOCHS = 4\n');
     expect(script).toContain('EVAL_EVERY = 4  #');
+  });
+});
+
+describe("Stochastic Weight Averaging: torch.optim.swa_utils' recipe", () => {
+  const swaScript = () =>
+    toPyTorch({
+      runs: [
+        {
+          optimizer: { type: 'SGD', lr: 0.1 },
+          scheduler: { type: 'StepLR', stepSize: 3 },
+          swa: { start: 30, swaLr: 0.05, annealEpochs: 5, annealStrategy: 'linear' },
+        },
+        { optimizer: { type: 'Adam' }, scheduler: { type: 'ReduceLROnPlateau' } },
+      ],
+    });
+
+  it('AveragedModel and SWALR, the SWA settings by torch name in the runs table', () => {
+    const script = swaScript();
+    expect(script).toContain('from torch.optim.swa_utils import AveragedModel, SWALR\n');
+    expect(unwrapped(script)).toContain(
+      '"run-0": ("SGD + StepLR + SWA", run_0, "batch", {"start": 30, "swa_lr": 0.05, "anneal_epochs": 5, "anneal_strategy": "linear"}),',
+    );
+    expect(script).toContain('"run-1": ("Adam + ReduceLROnPlateau", run_1, "plateau", None),');
+    expect(script).toContain('    swa_model = AveragedModel(model) if swa else None\n');
+  });
+
+  it("the loop: the run's scheduler rests from epoch start, each epoch's end averages and steps SWALR", () => {
+    expect(swaScript()).toContain(
+      [
+        '        averaging = swa is not None and epoch >= swa["start"]',
+        '        if scheduler_steps == "batch" and not averaging:',
+        '            scheduler.step()',
+        '        if averaging and epoch_done:',
+        '            swa_model.update_parameters(model)',
+        '            if swa_scheduler is None:  # it takes over the lr from here',
+        '                swa_scheduler = SWALR(',
+        '                    optimizer,',
+        '                    swa_lr=swa["swa_lr"],',
+        '                    anneal_epochs=swa["anneal_epochs"],',
+        '                    anneal_strategy=swa["anneal_strategy"],',
+        '                )',
+        '            swa_scheduler.step()',
+        '        if step % EVAL_EVERY == 0 or step == TOTAL_STEPS:',
+        '            metrics = evaluate(model)',
+        '            if scheduler_steps == "plateau" and not averaging:',
+        '                scheduler.step(metrics["val_loss"])',
+        '            if swa_model is not None and swa_model.n_averaged > 0:',
+        '                swa_metrics = evaluate(swa_model)',
+      ].join('\n'),
+    );
+  });
+
+  it('without SWA the script stays as it was: no AveragedModel, a three-field table', () => {
+    const script = oneRun({ optimizer: { type: 'SGD' }, scheduler: { type: 'SWALR', swaLr: 0.1 } });
+    expect(script).not.toContain('AveragedModel');
+    expect(script).not.toContain('averaging');
+    expect(script).toContain('from torch.optim.swa_utils import SWALR\n');
+    expect(script).toContain('"run-0": ("SGD + SWALR", run_0, "batch"),');
   });
 });
 

@@ -3,7 +3,8 @@
  * TF.js's cpu backend: same losses, gradient norms, lr/momentum, evaluations and decision
  * grid, step by step, across optimizers (every fixture's stateful config), schedulers (batch-
  * and epoch-stepped, momentum-cycling, ReduceLROnPlateau), activations, inits, both tasks,
- * the L2 penalty, and mid-experiment changes (added run, lr change, optimizer swap, reset).
+ * the L2 penalty, mid-experiment changes (added run, lr change, optimizer swap, reset), and
+ * Stochastic Weight Averaging (its evaluations and the average's decision grid).
  */
 import * as tf from '@tensorflow/tfjs';
 import { afterEach, beforeAll, describe, expect, test } from 'vitest';
@@ -36,17 +37,21 @@ async function record(engine: EngineChoice, config: ExperimentConfigInput, scrip
   await progress.settle();
   const state = await trainer.getState();
   const grids = await Promise.all(state.runs.map((run) => trainer.predictGrid(run.id, 9)));
-  return { curves: progress.curves, state, grids };
+  const averaged = state.runs.filter((run) => (run.swa?.averaged ?? 0) > 0);
+  const swaGrids = await Promise.all(
+    averaged.map((run) => trainer.predictGrid(run.id, 9, { weights: 'swa' })),
+  );
+  return { curves: progress.curves, state, grids: [...grids, ...swaGrids] };
 }
 
 const close = (actual: ArrayLike<number>, expected: ArrayLike<number>, what: string) =>
   expectClose(actual, expected, what, 1e-5, 1e-7);
 
-async function compare(config: ExperimentConfigInput, script: Script): Promise<void> {
+async function compare(config: ExperimentConfigInput, script: Script) {
   const ops = await record('ops', config, script);
   const fused = await record('fused', config, script);
-  expect(fused.state.runs.map((r) => [r.id, r.step, r.status])).toEqual(
-    ops.state.runs.map((r) => [r.id, r.step, r.status]),
+  expect(fused.state.runs.map((r) => [r.id, r.step, r.status, r.swa?.averaged])).toEqual(
+    ops.state.runs.map((r) => [r.id, r.step, r.status, r.swa?.averaged]),
   );
   for (const [id, reference] of ops.curves) {
     const curve = fused.curves.get(id)!;
@@ -58,8 +63,14 @@ async function compare(config: ExperimentConfigInput, script: Script): Promise<v
     close(curve.gradNorm, reference.gradNorm, `${id} gradNorm`);
     close(curve.valLoss, reference.valLoss, `${id} valLoss`);
     close(curve.trainAccuracy, reference.trainAccuracy, `${id} trainAccuracy`);
+    expect(curve.swaSteps, id).toEqual(reference.swaSteps);
+    close(curve.swaValLoss, reference.swaValLoss, `${id} SWA valLoss`);
+    close(curve.swaValAccuracy, reference.swaValAccuracy, `${id} SWA valAccuracy`);
+    close(curve.swaTrainLoss, reference.swaTrainLoss, `${id} SWA trainLoss`);
   }
+  expect(fused.grids).toHaveLength(ops.grids.length);
   fused.grids.forEach((grid, i) => close(grid.values, ops.grids[i].values, `grid ${i}`));
+  return fused;
 }
 
 const small = (overrides: Partial<ExperimentConfigInput>): ExperimentConfigInput => ({
@@ -140,6 +151,47 @@ describe('fused CPU engine vs op-by-op engine, whole experiments', () => {
     );
   });
 
+  test('SWA: starts, anneals, schedulers per batch, per epoch and on plateaus, Lookahead, evalEvery off the epochs', async () => {
+    const runs = [
+      {
+        optimizer: { type: 'SGD', lr: 0.3, momentum: 0.9 },
+        scheduler: { type: 'OneCycleLR', maxLr: 0.5, totalSteps: 42 },
+        swa: { start: 2, swaLr: 0.05, annealEpochs: 2 },
+      },
+      {
+        optimizer: { type: 'Adam', lr: 0.03 },
+        scheduler: { type: 'StepLR', stepSize: 1, gamma: 0.7 },
+        schedulerStepOn: 'epoch',
+        swa: { start: 0, swaLr: 0.01, annealEpochs: 3, annealStrategy: 'linear' },
+      },
+      {
+        optimizer: { type: 'SGD', lr: 0.2 },
+        scheduler: { type: 'ReduceLROnPlateau', patience: 0, factor: 0.5, threshold: 0.5 },
+        swa: { start: 3, swaLr: 0.02, annealEpochs: 0 },
+      },
+      {
+        optimizer: { type: 'Lookahead', k: 3, optimizer: { type: 'RMSprop', lr: 0.01 } },
+        swa: { start: 4, swaLr: 0.005 },
+      },
+      { optimizer: { type: 'AdamW', lr: 0.02 } },
+    ] as ExperimentConfigInput['runs'];
+    // 6 steps per epoch, evaluations every 4 steps: the averages at epoch ends fall between.
+    const fused = await compare(
+      small({ training: { batchSize: 16, steps: 42, evalEvery: 4 }, runs }),
+      (t) => t.step(42),
+    );
+    // Averages since the ends of epochs 2, 0, 3, 4 (of 7): evaluated at steps 20, 8, 24, 32 on.
+    expect(fused.state.runs.map((run) => run.swa?.averaged)).toEqual([5, 7, 4, 3, undefined]);
+    expect([...fused.curves.values()].map((c) => c.swaSteps[0])).toEqual([
+      20,
+      8,
+      24,
+      32,
+      undefined,
+    ]);
+    expect(fused.grids).toHaveLength(5 + 4);
+  });
+
   test('mid-experiment: an added run, an lr change, an optimizer swap, a reset', async () => {
     const config = small({
       training: { batchSize: 100, steps: 40, evalEvery: 7 },
@@ -152,6 +204,7 @@ describe('fused CPU engine vs op-by-op engine, whole experiments', () => {
       await t.step(9);
       await t.addRun({ id: 'late', optimizer: { type: 'Adagrad', lr: 0.1, lrDecay: 0.01 } });
       await t.updateRun('a', { optimizer: { type: 'SGD', lr: 0.03, momentum: 0.9 } });
+      await t.updateRun('b', { swa: { start: 0, swaLr: 0.005, annealEpochs: 1 } });
       await t.step(6);
       await t.updateRun('b', { optimizer: { type: 'Lookahead', optimizer: { type: 'AdamW' } } });
       await settle();

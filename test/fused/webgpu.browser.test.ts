@@ -1,8 +1,9 @@
 /**
  * The fused WebGPU engine in real Chromium (WebGPU through SwiftShader): its optimizer update
  * against PyTorch's fixtures, whole experiments against the fused CPU loop (itself equal to the
- * op-by-op path), the number of real dispatchWorkgroups calls per step, and its GPU buffers
- * counted on the device. SwiftShader compiles slowly: step counts stay small.
+ * op-by-op path), SWA averages kept in GPU buffers against the CPU loop's, the number of real
+ * dispatchWorkgroups calls per step, and its GPU buffers counted on the device. SwiftShader
+ * compiles slowly: step counts stay small.
  */
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-webgpu';
@@ -132,6 +133,9 @@ async function bothEngines(config: ExperimentConfigInput, script: Script) {
     await progress.settle();
     const state = await trainer.getState();
     const grids = await Promise.all(state.runs.map((run) => trainer.predictGrid(run.id, 6)));
+    const averaged = state.runs.filter((run) => (run.swa?.averaged ?? 0) > 0);
+    for (const run of averaged)
+      grids.push(await trainer.predictGrid(run.id, 6, { weights: 'swa' }));
     await trainer.dispose();
     return { implementation, curves: progress.curves, state, grids };
   };
@@ -146,8 +150,8 @@ type Recorded = Awaited<ReturnType<typeof bothEngines>>['gpu'];
 function expectSame(gpu: Recorded, cpu: Recorded): void {
   expect(gpu.implementation).toBe('fused-webgpu');
   expect(cpu.implementation).toBe('fused-cpu');
-  expect(gpu.state.runs.map((r) => [r.step, r.status])).toEqual(
-    cpu.state.runs.map((r) => [r.step, r.status]),
+  expect(gpu.state.runs.map((r) => [r.step, r.status, r.swa?.averaged])).toEqual(
+    cpu.state.runs.map((r) => [r.step, r.status, r.swa?.averaged]),
   );
   for (const [id, expected] of cpu.curves) {
     const actual = gpu.curves.get(id)!;
@@ -157,7 +161,12 @@ function expectSame(gpu: Recorded, cpu: Recorded): void {
     close(actual.gradNorm, expected.gradNorm, `${id} gradNorm`);
     close(actual.valLoss, expected.valLoss, `${id} valLoss`);
     close(actual.valAccuracy, expected.valAccuracy, `${id} valAccuracy`);
+    expect(actual.swaSteps, id).toEqual(expected.swaSteps);
+    close(actual.swaValLoss, expected.swaValLoss, `${id} SWA valLoss`);
+    close(actual.swaValAccuracy, expected.swaValAccuracy, `${id} SWA valAccuracy`);
+    close(actual.swaTrainLoss, expected.swaTrainLoss, `${id} SWA trainLoss`);
   }
+  expect(gpu.grids).toHaveLength(cpu.grids.length);
   gpu.grids.forEach((grid, i) => close(grid.values, cpu.grids[i].values, `grid ${i}`));
 }
 
@@ -227,6 +236,36 @@ describe('fused WebGPU engine mid-experiment', () => {
   });
 });
 
+describe('SWA on the GPU', () => {
+  it('averages kept next to the weights: their evaluations and decision grids match the CPU loop', async () => {
+    const { gpu, cpu } = await bothEngines(
+      {
+        seed: 6,
+        dataset: { type: 'moons', samples: 120 },
+        model: { hidden: [8, 6] },
+        // 96 points / batch 24: 4 steps an epoch; evaluations every 3 steps.
+        training: { batchSize: 24, steps: 24, evalEvery: 3 },
+        runs: [
+          {
+            optimizer: { type: 'SGD', lr: 0.3, momentum: 0.9 },
+            scheduler: { type: 'OneCycleLR', maxLr: 0.5, totalSteps: 24 },
+            swa: { start: 1, swaLr: 0.05, annealEpochs: 2 },
+          },
+          {
+            optimizer: { type: 'Adam', lr: 0.02 },
+            swa: { start: 0, swaLr: 0.01, annealEpochs: 0 },
+          },
+          { optimizer: { type: 'RMSprop', lr: 0.01 } },
+        ],
+      },
+      (trainer) => trainer.step(24),
+    );
+    expect(gpu.state.runs.map((run) => run.swa?.averaged)).toEqual([5, 6, undefined]);
+    expect(gpu.curves.get('run-0')?.swaSteps).toEqual([9, 12, 15, 18, 21, 24]);
+    expectSame(gpu, cpu);
+  });
+});
+
 describe('divergence on the GPU', () => {
   it('lr = 100 diverges (reported with its step and lr) while the calm run trains on', async () => {
     await tf.setBackend('webgpu');
@@ -258,10 +297,14 @@ describe('divergence on the GPU', () => {
 });
 
 describe('dispatches and GPU buffers', () => {
-  it('8 runs: at most 4 dispatchWorkgroups calls per step, all buffers destroyed on dispose', async () => {
+  it('8 runs, half averaging: at most 4 dispatchWorkgroups calls per step, all buffers destroyed on dispose', async () => {
     await tf.setBackend('webgpu');
     const trainer = new Trainer();
-    const eight = STATEFUL_CONFIGS.slice(0, 8).map((optimizer: OptimizerConfig) => ({ optimizer }));
+    // Every other run with SWA from the first epoch's end: its averaging rides in the train
+    // dispatch, so the count per step is what it is without.
+    const eight = STATEFUL_CONFIGS.slice(0, 8).map((optimizer: OptimizerConfig, i) =>
+      i % 2 === 0 ? { optimizer, swa: { start: 0, swaLr: 0.01 } } : { optimizer },
+    );
     await trainer.configure({
       dataset: { type: 'circle', samples: 200 },
       training: { batchSize: 32, steps: 1000 },
@@ -274,6 +317,9 @@ describe('dispatches and GPU buffers', () => {
     const perStep = (dispatches - before) / steps;
     expect(perStep).toBeGreaterThan(0);
     expect(perStep).toBeLessThanOrEqual(4);
+    // 200 points, 160 to train in batches of 32: 5 steps an epoch, 43 steps cross 8 averages.
+    expect((await trainer.getState()).runs[0].swa?.averaged).toBe(8);
+    await trainer.predictGrid('run-0', 8, { weights: 'swa' });
     expect(liveFusedBuffers()).toBeGreaterThan(0);
     expect(liveOnDevice()).toBe(liveFusedBuffers());
 
@@ -284,6 +330,8 @@ describe('dispatches and GPU buffers', () => {
     const atReset = liveFusedBuffers();
     await trainer.reset({ seed: 9 });
     await trainer.step(2);
+    // The same buffers as before the reset: predictions too (the SWA one above made them).
+    await trainer.predictGrid('run-0', 8);
     expect(liveOnDevice()).toBe(liveFusedBuffers());
     expect(liveFusedBuffers()).toBe(atReset);
     await trainer.configure({ dataset: { type: 'xor', samples: 100 }, runs: eight.slice(0, 2) });

@@ -8,11 +8,14 @@ export_scripts.mjs writes the exported script of every experiment in
 test/export/experiments.ts; each is then imported (not run as __main__) and its train()
 called, which gives {run id: [mini-batch training loss of each step]}. Recorded per
 experiment: the script's sha256 (so the fixture is tied to the exporter that wrote it), the
-losses, and the batch order of the first two epochs from the script's own epoch_order().
+losses, the batch order of the first two epochs from the script's own epoch_order(), and,
+for scripts with Stochastic Weight Averaging (their train() takes swa_history), every
+evaluation of each run's AveragedModel: its step, validation loss and accuracy, training loss.
 Each lrLambda in EXPORT_LAMBDAS is also evaluated in its exported Python form at epochs
 0..40. The TS tests compare all of it with the engine (pytorch-reference.test.ts).
 """
 import hashlib
+import inspect
 import json
 import math
 import os
@@ -52,12 +55,29 @@ def run_script(path):
         warnings.simplefilter('error')  # e.g. an invalid escape in a string is a bug
         compile(source, path, 'exec')
     script = runpy.run_path(path)  # defines everything; trains only when run as __main__
-    losses = script['train']()
-    return {
+    with_swa = 'swa_history' in inspect.signature(script['train']).parameters
+    swa_history = {}
+    losses = script['train'](swa_history=swa_history) if with_swa else script['train']()
+    result = {
         'sha256': hashlib.sha256(source).hexdigest(),
         'losses': {run_id: f32(values) for run_id, values in losses.items()},
         'epochOrders': [script['epoch_order'](epoch) for epoch in (0, 1)],
     }
+    if with_swa:
+        result['swa'] = {run_id: swa_series(history) for run_id, history in swa_history.items()}
+    return result
+
+
+SWA_METRICS = {'val_loss': 'valLoss', 'val_accuracy': 'valAccuracy', 'train_loss': 'trainLoss'}
+
+
+def swa_series(history):
+    """[(step, metrics), ...] of one AveragedModel as arrays; metrics a split lacks are left out."""
+    series = {'steps': [step for step, _ in history]}
+    for name, key in SWA_METRICS.items():
+        if all(name in metrics for _, metrics in history):
+            series[key] = f32([metrics[name] for _, metrics in history])
+    return series
 
 
 def main():

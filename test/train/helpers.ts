@@ -18,6 +18,11 @@ export interface Curve {
   valLoss: number[];
   trainAccuracy: number[];
   valAccuracy: number[];
+  /** The SWA average's evaluations (RunProgress.swa). */
+  swaSteps: number[];
+  swaValLoss: number[];
+  swaValAccuracy: number[];
+  swaTrainLoss: number[];
 }
 
 /** Subscribes and accumulates every run's points across messages. */
@@ -37,6 +42,10 @@ export async function collect(trainer: Trainer) {
         valLoss: [],
         trainAccuracy: [],
         valAccuracy: [],
+        swaSteps: [],
+        swaValLoss: [],
+        swaValAccuracy: [],
+        swaTrainLoss: [],
       };
       curves.set(id, c);
     }
@@ -56,6 +65,12 @@ export async function collect(trainer: Trainer) {
         c.valLoss.push(...run.evals.valLoss);
         c.trainAccuracy.push(...run.evals.trainAccuracy);
         c.valAccuracy.push(...run.evals.valAccuracy);
+        if (run.swa) {
+          c.swaSteps.push(...run.swa.steps);
+          c.swaValLoss.push(...run.swa.valLoss);
+          c.swaValAccuracy.push(...run.swa.valAccuracy);
+          c.swaTrainLoss.push(...run.swa.trainLoss);
+        }
       }
     },
     { maxRate: 1000 },

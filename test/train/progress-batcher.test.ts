@@ -31,6 +31,7 @@ describe('ProgressBatcher', () => {
     expect(a.loss[1]).toBeCloseTo(0.5, 7);
     expect([...a.epochs]).toEqual([0.1, 0.2, 0.3, 0.4, 0.5].map(Math.fround));
     expect(a.momentum).toBeUndefined();
+    expect(a.swa).toBeUndefined();
     expect([...a.evals.steps]).toEqual([5]);
     expect(a.evals.valAccuracy[0]).toBeCloseTo(0.9, 6);
     expect([...b.steps]).toEqual([1]);
@@ -41,6 +42,30 @@ describe('ProgressBatcher', () => {
     expect([...next.runs[0].steps]).toEqual([6]);
     expect(next.runs[0].momentum?.[0]).toBeCloseTo(0.85, 6);
     expect(next.runs[1].steps).toHaveLength(0);
+  });
+
+  test("an SWA average's evaluations travel as the run's swa series, throttled like the rest", () => {
+    const batcher = new ProgressBatcher(10);
+    batcher.begin(shape, ['a', 'b'], 'running');
+    batcher.flush(0);
+    const point = (n: number) => ({
+      step: n,
+      valLoss: 1 / n,
+      valAccuracy: 0.5,
+      trainLoss: 2 / n,
+      trainAccuracy: 0.6,
+    });
+    batcher.addSwaEval('a', point(10));
+    expect(batcher.isDue(50)).toBe(false);
+    batcher.addSwaEval('a', point(20));
+    const [a, b] = batcher.flush(100)!.runs;
+    expect(a.swa?.steps).toEqual(Int32Array.from([10, 20]));
+    expect(a.swa?.valLoss).toEqual(Float32Array.from([0.1, 0.05]));
+    expect(a.swa?.trainLoss).toEqual(Float32Array.from([0.2, 0.1]));
+    expect(a.evals.steps).toHaveLength(0);
+    expect(b.swa).toBeUndefined();
+    batcher.addStep('a', step(21));
+    expect(batcher.flush(200)!.runs[0].swa).toBeUndefined();
   });
 
   test('flushes at most maxRate times per second', () => {

@@ -1,7 +1,8 @@
 /**
  * Leaks: tf.memory().numTensors stays flat over 2,000 steps (batch slicing across hundreds of
- * epochs, a scheduler, periodic evaluation, predictGrid), stays flat again after the optimizer
- * is replaced mid-training, and drops to zero when the trainer is disposed.
+ * epochs, a scheduler, periodic evaluation, predictGrid, an SWA average updated and evaluated
+ * every epoch), stays flat again after the optimizer is replaced mid-training, and drops to
+ * zero when the trainer is disposed.
  */
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, expect, test } from 'vitest';
@@ -27,6 +28,8 @@ test.each(['ops', 'fused'] as const)(
           optimizer: { type: 'Adam', lr: 0.01 },
           scheduler: { type: 'OneCycleLR', maxLr: 0.05, totalSteps: 2400 },
         },
+        // Averaging from the end of epoch 5 (step 36), before the baseline below.
+        { id: 's', optimizer: { type: 'SGD', lr: 0.05 }, swa: { start: 5, swaLr: 0.02 } },
       ],
     });
     await trainer.subscribe(() => undefined);
@@ -35,6 +38,7 @@ test.each(['ops', 'fused'] as const)(
     await trainer.step(1000);
     expect(tf.memory().numTensors).toBe(baseline);
     await trainer.predictGrid('r', 16);
+    await trainer.predictGrid('s', 16, { weights: 'swa' });
     await trainer.step(1000);
     expect(tf.memory().numTensors).toBe(baseline);
 
@@ -48,6 +52,7 @@ test.each(['ops', 'fused'] as const)(
     await trainer.step(300);
     expect(tf.memory().numTensors).toBe(afterSwap);
     expect((await trainer.getState()).runs[0]).toMatchObject({ step: 2360, status: 'paused' });
+    expect((await trainer.getState()).runs[1].swa?.averaged).toBe(Math.floor(2360 / 6) - 5);
 
     await trainer.dispose();
     expect(tf.memory().numTensors).toBe(0);

@@ -33,6 +33,7 @@ function fill(histories: readonly RunHistory[]) {
     for (const h of histories) {
       plot.appendLoss(h.spec.id, h.loss);
       if (h.eval.steps.length > 0) plot.appendEval(h.spec.id, h.eval);
+      if (h.swa.steps.length > 0) plot.appendSwaEval(h.spec.id, h.swa);
     }
   };
 }

@@ -4,9 +4,11 @@
  * loss, backward, gradient norm, optimizer update) that makes no tensor and no closure per
  * step. TF.js is not involved at all; the backend only matters for the op-by-op fallback.
  */
+import { foldIntoAverage, NO_AVERAGE_YET } from '../../train/engine';
 import type {
   EngineInfo,
   EngineRun,
+  GridWeights,
   RunOutcome,
   RunSteps,
   TrainingEngine,
@@ -26,6 +28,8 @@ interface RunState {
   weights: Float32Array;
   grads: Float32Array;
   slots: Float32Array[];
+  /** The SWA average, made at the run's first update. */
+  average: Float32Array | null;
 }
 
 function errorMessage(error: unknown): string {
@@ -60,6 +64,7 @@ export class CpuFusedEngine implements TrainingEngine {
       weights: flat,
       grads: new Float32Array(flat.length),
       slots: [],
+      average: null,
     };
     this.states.set(run, state);
     this.freshOptimizerState(state);
@@ -86,10 +91,17 @@ export class CpuFusedEngine implements TrainingEngine {
     return Promise.resolve(runs.map((entry) => this.trainRun(steps, entry)));
   }
 
-  predict(run: EngineRun, inputs: Float32Array): Promise<Float32Array> {
+  predict(
+    run: EngineRun,
+    inputs: Float32Array,
+    weights: GridWeights = 'run',
+  ): Promise<Float32Array> {
+    const state = this.require(run);
+    const chosen = weights === 'swa' ? state.average : state.weights;
+    if (!chosen) return Promise.reject(new Error(`fused engine: ${NO_AVERAGE_YET}`));
     const count = inputs.length / this.model.inputDims;
     const out = new Float32Array(count);
-    this.mlp.predict(this.require(run).weights, inputs, count, out);
+    this.mlp.predict(chosen, inputs, count, out);
     return Promise.resolve(out);
   }
 
@@ -100,6 +112,11 @@ export class CpuFusedEngine implements TrainingEngine {
   /** The run's flat weights (a copy), for tests and tools. */
   weightsOf(run: EngineRun): Float32Array {
     return this.require(run).weights.slice();
+  }
+
+  /** The run's SWA average (a copy), or null before its first update: for tests and tools. */
+  averageOf(run: EngineRun): Float32Array | null {
+    return this.require(run).average?.slice() ?? null;
   }
 
   private trainRun(steps: number, entry: RunSteps): RunOutcome {
@@ -133,13 +150,20 @@ export class CpuFusedEngine implements TrainingEngine {
     } catch (error) {
       return { loss, gradNorm, evaluation: null, error: errorMessage(error) };
     }
-    let evaluation: Float32Array | null = null;
-    if (entry.evaluate) {
-      const val = this.mlp.evaluate(state.weights, validation.x, validation.y, validation.y.length);
-      const tr = this.mlp.evaluate(state.weights, train.x, train.y, train.y.length);
-      evaluation = Float32Array.of(...val, ...tr);
+    if (entry.updateAverage !== undefined) {
+      state.average ??= new Float32Array(state.weights.length);
+      foldIntoAverage(state.average, state.weights, entry.updateAverage);
     }
-    return { loss, gradNorm, evaluation };
+    const outcome: RunOutcome = { loss, gradNorm, evaluation: null };
+    if (!entry.evaluate) return outcome;
+    const measure = (weights: Float32Array) =>
+      Float32Array.of(
+        ...this.mlp.evaluate(weights, validation.x, validation.y, validation.y.length),
+        ...this.mlp.evaluate(weights, train.x, train.y, train.y.length),
+      );
+    outcome.evaluation = measure(state.weights);
+    if (entry.evaluateAverage && state.average) outcome.averageEvaluation = measure(state.average);
+    return outcome;
   }
 
   private freshOptimizerState(state: RunState): void {

@@ -4,6 +4,8 @@
  * (one workgroup per run) advances every run of a chunk by K steps and evaluates where asked.
  * The host only writes the chunk's batch rows and coefficient vectors, and reads the chunk's
  * metrics back once (mapAsync). Weights never come back to the host, except as predictions.
+ * A run's SWA average lives next to its weights and is updated by the same dispatch, after
+ * the chunk's last step (chunks end at the epochs' ends where it averages).
  *
  * GPU work is serialized (one chunk or prediction at a time), so the staging buffers can be
  * reused; control calls (attach, restart...) write the buffers directly, ordered by the queue.
@@ -15,10 +17,12 @@
 import type {
   EngineInfo,
   EngineRun,
+  GridWeights,
   RunOutcome,
   RunSteps,
   TrainingEngine,
 } from '../../train/engine';
+import { NO_AVERAGE_YET } from '../../train/engine';
 import { EpochOrders } from '../../train/epoch-orders';
 import type { Session } from '../../train/session';
 import { COEFFICIENTS, freshHostState, initialSlotValue, writeCoefficients } from '../coefficients';
@@ -27,6 +31,7 @@ import { joinWeights, MAX_SLOTS, modelPlan, optimizerPlan } from '../plan';
 import type { ModelPlan, OptimizerPlan } from '../plan';
 import { GpuBuffers } from './gpu-buffers';
 import {
+  EVALUATION_FLOATS,
   HEADER_WORDS,
   metricsPerSlot,
   modelHeader,
@@ -45,6 +50,8 @@ interface SlotState {
   slot: number;
   plan: OptimizerPlan;
   host: HostOptimizerState;
+  /** Whether the slot's SWA average holds a model (written by a chunk since attach). */
+  averaged: boolean;
 }
 
 function errorMessage(error: unknown): string {
@@ -143,6 +150,7 @@ export class WebGpuFusedEngine implements TrainingEngine {
       slot,
       plan: optimizerPlan(run.config.optimizer),
       host: freshHostState(),
+      averaged: false,
     };
     this.states.set(run, state);
     this.writeWeights(slot, weights);
@@ -173,9 +181,16 @@ export class WebGpuFusedEngine implements TrainingEngine {
     return this.serialize(() => this.trainChunk(steps, runs));
   }
 
-  predict(run: EngineRun, inputs: Float32Array): Promise<Float32Array> {
-    const slot = this.require(run).slot;
-    return this.serialize(() => this.predictAt(slot, inputs));
+  predict(
+    run: EngineRun,
+    inputs: Float32Array,
+    weights: GridWeights = 'run',
+  ): Promise<Float32Array> {
+    const state = this.require(run);
+    if (weights === 'swa' && !state.averaged) {
+      return Promise.reject(new Error(`fused engine: ${NO_AVERAGE_YET}`));
+    }
+    return this.serialize(() => this.predictAt(state.slot, inputs, weights === 'swa'));
   }
 
   /**
@@ -401,6 +416,11 @@ export class WebGpuFusedEngine implements TrainingEngine {
         controlWords[d + SLOT.batches] = batchesStart + slot * steps * 2;
         controlWords[d + SLOT.coeffs] = slot * steps * COEFFICIENTS;
         controlWords[d + SLOT.metrics] = slot * perSlot;
+        if (entry.updateAverage !== undefined) {
+          controlWords[d + SLOT.average] = entry.updateAverage + 1;
+          state.averaged = true;
+        }
+        controlWords[d + SLOT.evaluateAverage] = entry.evaluateAverage ? 1 : 0;
         for (let k = 0; k < steps; k++) {
           const offset = (slot * steps + k) * COEFFICIENTS;
           writeCoefficients(state.plan, state.host, entry.hyper[k], coefficients, offset);
@@ -442,29 +462,43 @@ export class WebGpuFusedEngine implements TrainingEngine {
           loss[k] = values[at + 2 * k];
           gradNorm[k] = values[at + 2 * k + 1];
         }
-        const evaluation = entry.evaluate ? values.slice(at + 2 * steps, at + 2 * steps + 4) : null;
-        return { loss, gradNorm, evaluation };
+        const evaluationAt = (index: number) => {
+          const from = at + 2 * steps + index * EVALUATION_FLOATS;
+          return values.slice(from, from + EVALUATION_FLOATS);
+        };
+        const outcome: RunOutcome = {
+          loss,
+          gradNorm,
+          evaluation: entry.evaluate ? evaluationAt(0) : null,
+        };
+        if (entry.evaluate && entry.evaluateAverage) outcome.averageEvaluation = evaluationAt(1);
+        return outcome;
       });
     } catch (error) {
       return failed(error);
     }
   }
 
-  private async predictAt(slot: number, inputs: Float32Array): Promise<Float32Array> {
+  private async predictAt(
+    slot: number,
+    inputs: Float32Array,
+    average: boolean,
+  ): Promise<Float32Array> {
     const pipelines = await this.pipelines;
     if (this.disposed) throw new Error('fused engine disposed');
     const dims = this.model.inputDims;
     const count = inputs.length / dims;
-    const io = this.ensureIo(2 + inputs.length + count);
+    const io = this.ensureIo(3 + inputs.length + count);
     // The model header is all the predict kernel reads of `control`.
     const control = this.ensureControl(HEADER_WORDS);
     const header = this.header.slice();
     header[MODEL.slots] = HEADER_WORDS;
     this.device.queue.writeBuffer(control, 0, header);
-    const head = new Float32Array(2 + inputs.length);
+    const head = new Float32Array(3 + inputs.length);
     head[0] = count;
     head[1] = slot;
-    head.set(inputs, 2);
+    head[2] = average ? 1 : 0;
+    head.set(inputs, 3);
     this.device.queue.writeBuffer(io.buffer, 0, head);
     const group = this.bindPredict(pipelines);
     const encoder = this.device.createCommandEncoder();

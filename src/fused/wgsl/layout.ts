@@ -6,9 +6,11 @@
  *   chunk's batch table (per slot and step: offset and size of its rows) and the rows.
  * - data (f32, read): the training and validation points and targets.
  * - coeffs (f32, read): per slot and step, the optimizer's COEFFICIENTS (see ../coefficients).
- * - runs (f32, read_write): per slot, [weights | gradients | MAX_SLOTS state arrays].
+ * - runs (f32, read_write): per slot, [weights | gradients | MAX_SLOTS state arrays | SWA
+ *   average] (the average is written only for runs with `swa`, at their epochs' ends).
  * - scratch (f32, read_write): per slot, one region of activations for `points` points.
- * - metrics (f32, read_write): per slot, [loss, gradNorm] per step, then the evaluation.
+ * - metrics (f32, read_write): per slot, [loss, gradNorm] per step, then the evaluation and
+ *   the SWA average's.
  */
 import { MAX_SLOTS } from '../plan';
 import type { ModelPlan } from '../plan';
@@ -65,8 +67,18 @@ export const SLOT = {
   coeffs: 5,
   /** Float offset of this slot's metrics in `metrics`. */
   metrics: 6,
+  /** SWA after the last step: 0 none; else the models the average will hold (1: a copy). */
+  average: 7,
+  /** Evaluate the SWA average too (with `evaluate`). */
+  evaluateAverage: 8,
 } as const;
-export const SLOT_WORDS = 8;
+export const SLOT_WORDS = 10;
+
+/** Which array of a slot's `runs` region holds the SWA average (in units of the weights). */
+export const AVERAGE_ARRAY = 2 + MAX_SLOTS;
+
+/** Floats of an evaluation: [valLoss, valAccuracy, trainLoss, trainAccuracy]. */
+export const EVALUATION_FLOATS = 4;
 
 export const HEADER_WORDS = MODEL.layerBase + MAX_LAYERS * LAYER_WORDS;
 
@@ -75,9 +87,9 @@ export const ACTIVATION_CODES = Object.fromEntries(ACTIVATIONS.map((name, i) => 
   [K in (typeof ACTIVATIONS)[number]]: number;
 };
 
-/** Floats of metrics per slot for a chunk of `steps` steps. */
+/** Floats of metrics per slot for a chunk of `steps` steps: the steps, both evaluations. */
 export function metricsPerSlot(steps: number): number {
-  return 2 * steps + 4;
+  return 2 * steps + 2 * EVALUATION_FLOATS;
 }
 
 export interface ScratchLayout {
@@ -107,9 +119,9 @@ export function scratchLayout(plan: ModelPlan, batchSize: number): ScratchLayout
   return { points, input: 0, z, h, gradA, gradB, region: gradB + points * maxWidth };
 }
 
-/** Floats per slot in `runs`: weights, gradients, state arrays. */
+/** Floats per slot in `runs`: weights, gradients, state arrays, the SWA average. */
 export function runStride(plan: ModelPlan): number {
-  return (2 + MAX_SLOTS) * plan.paramCount;
+  return (AVERAGE_ARRAY + 1) * plan.paramCount;
 }
 
 /** The static part of `control`: the model header and layer descriptors. */

@@ -3,7 +3,8 @@
  *
  * `train`: one workgroup per run slot. Each takes its K steps (gather the batch, forward,
  * loss, backward, gradient norm, optimizer update, metrics) with workgroup barriers between
- * the phases, then evaluates on both splits when asked. One dispatch trains every run K steps.
+ * the phases, then folds the weights into its SWA average when asked (an epoch's end), then
+ * evaluates on both splits when asked (the average too). One dispatch trains every run K steps.
  *
  * `predict`: the network's outputs at caller-given points, one tile per workgroup.
  *
@@ -31,6 +32,8 @@ import { LEAKY_SLOPE } from '../../model/activations';
 import { FUSED_KINDS, MAX_SLOTS, SLOW_SLOT } from '../plan';
 import {
   ACTIVATION_CODES,
+  AVERAGE_ARRAY,
+  EVALUATION_FLOATS,
   LAYER,
   LAYER_WORDS,
   MODEL,
@@ -66,6 +69,8 @@ const MAX_SLOTS: u32 = ${MAX_SLOTS}u;
 const SLOW_SLOT: u32 = ${SLOW_SLOT}u;
 const LAYER_WORDS: u32 = ${LAYER_WORDS}u;
 const SLOT_WORDS: u32 = ${SLOT_WORDS}u;
+const AVERAGE_ARRAY: u32 = ${AVERAGE_ARRAY}u;
+const EVALUATION_FLOATS: u32 = ${EVALUATION_FLOATS}u;
 ${constants('M', MODEL)}
 ${constants('L', LAYER)}
 ${constants('S', SLOT)}
@@ -451,6 +456,33 @@ fn evaluate_split(region: u32, params: u32, layers: u32, count: u32, x_at: u32, 
   return vec2<f32>(total_loss, accuracy);
 }
 
+/** AveragedModel.update_parameters (torch's default avg_fn): the average of "models" models,
+ * the weights being the last; with one, a copy. The three float32 ops of ../cpu's loop. */
+fn fold_into_average(params: u32, average_at: u32, n: u32, models: u32) {
+  for (var e = lid; e < n; e = e + WG) {
+    let weight = runs[params + e];
+    if (models == 1u) {
+      runs[average_at + e] = weight;
+    } else {
+      let mean = runs[average_at + e];
+      runs[average_at + e] = mean + (weight - mean) / f32(models);
+    }
+  }
+  sync();
+}
+
+/** [valLoss, valAccuracy, trainLoss, trainAccuracy] of the weights at "params", into metrics. */
+fn evaluate_into(region: u32, params: u32, layers: u32, at: u32) {
+  let validation = evaluate_split(region, params, layers, uniform_u32(control[M_VALIDATION_COUNT]), control[M_VALIDATION_X], control[M_VALIDATION_Y]);
+  let train_split = evaluate_split(region, params, layers, uniform_u32(control[M_TRAIN_COUNT]), control[M_TRAIN_X], control[M_TRAIN_Y]);
+  if (lid == 0u) {
+    metrics[at] = validation.x;
+    metrics[at + 1u] = validation.y;
+    metrics[at + 2u] = train_split.x;
+    metrics[at + 3u] = train_split.y;
+  }
+}
+
 @compute @workgroup_size(WG)
 fn train(@builtin(workgroup_id) group: vec3<u32>, @builtin(local_invocation_index) local: u32) {
   lid = local;
@@ -511,15 +543,15 @@ fn train(@builtin(workgroup_id) group: vec3<u32>, @builtin(local_invocation_inde
       metrics[metrics_at + 2u * k + 1u] = norm;
     }
   }
+  let average_at = params + AVERAGE_ARRAY * n;
+  let average = uniform_u32(slot_word(slot, S_AVERAGE));
+  if (average != 0u) {
+    fold_into_average(params, average_at, n, average);
+  }
   if (evaluate != 0u) {
-    let validation = evaluate_split(region, params, layers, uniform_u32(control[M_VALIDATION_COUNT]), control[M_VALIDATION_X], control[M_VALIDATION_Y]);
-    let train_split = evaluate_split(region, params, layers, uniform_u32(control[M_TRAIN_COUNT]), control[M_TRAIN_X], control[M_TRAIN_Y]);
-    if (lid == 0u) {
-      let at = metrics_at + 2u * steps;
-      metrics[at] = validation.x;
-      metrics[at + 1u] = validation.y;
-      metrics[at + 2u] = train_split.x;
-      metrics[at + 3u] = train_split.y;
+    evaluate_into(region, params, layers, metrics_at + 2u * steps);
+    if (uniform_u32(slot_word(slot, S_EVALUATE_AVERAGE)) != 0u) {
+      evaluate_into(region, average_at, layers, metrics_at + 2u * steps + EVALUATION_FLOATS);
     }
   }
 }
@@ -544,7 +576,8 @@ fn update(@builtin(workgroup_id) group: vec3<u32>, @builtin(local_invocation_ind
   }
 }
 
-/** io = [count, slot, then count * dims inputs, then count outputs]. */
+/** io = [count, slot, weights (0: the run's, 1: its SWA average), then count * dims inputs,
+ * then count outputs]. */
 @compute @workgroup_size(WG)
 fn predict(@builtin(workgroup_id) group: vec3<u32>, @builtin(num_workgroups) groups: vec3<u32>, @builtin(local_invocation_index) local: u32) {
   lid = local;
@@ -553,10 +586,10 @@ fn predict(@builtin(workgroup_id) group: vec3<u32>, @builtin(num_workgroups) gro
   let slot = u32(io[1]);
   let dims = control[M_INPUT_DIMS];
   let tile = uniform_u32(control[M_POINTS]);
-  let params = slot * control[M_RUN_STRIDE];
+  let params = slot * control[M_RUN_STRIDE] + select(0u, AVERAGE_ARRAY * control[M_PARAMS], io[2] != 0.0);
   let region = group.x * control[M_REGION];
-  let inputs = 2u;
-  let outputs = 2u + count * dims;
+  let inputs = 3u;
+  let outputs = 3u + count * dims;
   let binary = control[M_TASK] == TASK_BINARY;
   for (var start = group.x * tile; start < count; start = start + groups.x * tile) {
     let size = min(tile, count - start);
