@@ -210,6 +210,9 @@ export const labStyles = [
     .plot-panel .field {
       margin-bottom: 0.5rem;
     }
+    .plot-panel .follows {
+      margin: 0.25rem 0 0;
+    }
 
     /* Decision boundaries */
     .boundaries {

@@ -4,7 +4,10 @@ import { property, query, state } from 'lit/decorators.js';
 import { withOption } from '../../src/optim/options';
 import type { BackendInfo } from '../../src/protocol/api';
 import { MAX_RUNS } from '../../src/protocol/experiment';
+import { experimentHorizon } from '../../src/protocol/experiment';
 import type { ExperimentConfigInput } from '../../src/protocol/experiment';
+import { fillExperimentHorizons, fillRunHorizon } from '../../src/protocol/horizon';
+import type { LabExperimentInput } from '../../src/protocol/horizon';
 import type { LabState as SharedState, UiState } from '../../src/share/state';
 import { ExperimentController } from '../controllers/experiment-controller';
 import type { FailureKind } from '../controllers/experiment-controller';
@@ -57,7 +60,7 @@ export type { LabState, OptimEndDetail, OptimErrorDetail, OptimProgressDetail } 
  * @attr activation - relu, leakyRelu, tanh, sigmoid, gelu or linear.
  * @attr optimizer - A type name ("AdamW"), several to compare ("SGD Adam"), or OptimizerConfig JSON (an array compares several).
  * @attr lr - Learning rate of every run whose optimizer config sets none.
- * @attr scheduler - SchedulerConfig JSON (an array: one per run). OneCycleLR's totalSteps and CosineAnnealingLR's tMax default to the training length.
+ * @attr scheduler - SchedulerConfig JSON (an array: one per run). OneCycleLR's totalSteps, CosineAnnealingLR's tMax and PolynomialLR's totalIters left out follow the training length, whatever changes it.
  * @attr batch-size - Mini-batch size.
  * @attr epochs - Training length in epochs.
  * @attr seed - Seeds data, initial weights and batch order.
@@ -101,6 +104,7 @@ export type { LabState, OptimEndDetail, OptimErrorDetail, OptimProgressDetail } 
  * @csspart alert - Divergence and crash messages (role="alert").
  * @csspart plots - The box holding both plots.
  * @csspart lr-curve - The <lr-curve> of the selected run.
+ * @csspart lr-follows - Under it: which of the schedule's lengths follow the training length, and that length.
  * @csspart loss-plot - The <loss-plot> of all runs.
  * @csspart boundaries - The decision-boundary pictures, one per run.
  * @csspart summary - The text summary of every run.
@@ -133,7 +137,7 @@ export class OptimLab extends OptimElement {
   static override styles = labStyles;
 
   /** The whole experiment as JSON (attribute) or an object (property). */
-  @property() config?: string | ExperimentConfigInput;
+  @property() config?: string | LabExperimentInput;
   /** Attribute `dataset`: the property is `datasetName`, since `dataset` is every element's data-* map. */
   @property({ attribute: 'dataset' }) datasetName?: string;
   /** Hidden layer widths, "16,16" ("none": a linear model). */
@@ -211,7 +215,8 @@ export class OptimLab extends OptimElement {
   private readonly sharing = new SharePanel(this, {
     id: () => this.id,
     readsFragment: () => this.share,
-    state: () => ({ config: this.input(), ui: this.uiState() }),
+    // As given: a schedule's length left to the training follows it in the restored lab too.
+    state: () => ({ config: this.given(), ui: this.uiState() }),
     apply: (state) => this.applyState(state),
     defaults: () => this.applyAttributes(),
     onProblem: (message) => this.emit('optim-error', { message, attribute: 'share' }),
@@ -253,7 +258,10 @@ export class OptimLab extends OptimElement {
     return this.runner.state;
   }
 
-  /** The experiment the controls show now (attributes plus any edits), before defaults. */
+  /**
+   * The experiment the controls show now (attributes plus any edits), before defaults; a
+   * schedule's length left to the training is filled in for the training as it is now.
+   */
   get experiment(): ExperimentConfigInput {
     return structuredClone(this.input());
   }
@@ -364,8 +372,19 @@ export class OptimLab extends OptimElement {
     this.runner.load(this.input());
   }
 
+  /** The experiment as the trainer takes it: schedules span the training as it is now. */
   private input(): ExperimentConfigInput {
+    return fillExperimentHorizons(this.given());
+  }
+
+  /** The experiment as given: a length left out follows the training (src/protocol/horizon). */
+  private given(): LabExperimentInput {
     return { ...this.settings, runs: this.runs.map(runInput) };
+  }
+
+  /** One run as the trainer takes it. */
+  private trainerRun(run: LabRun) {
+    return { ...fillRunHorizon(runInput(run), experimentHorizon(this.settings)), id: run.id };
   }
 
   private onSetting(key: SettingKey, raw: string): void {
@@ -389,7 +408,7 @@ export class OptimLab extends OptimElement {
     if (!before) return;
     const run = { ...before, ...change };
     this.runs = this.runs.map((r) => (r.id === id ? run : r));
-    this.runner.updateRun(runInput(run), {
+    this.runner.updateRun(this.trainerRun(run), {
       optimizer: change.optimizer !== undefined,
       scheduler: change.scheduler !== undefined,
     });
@@ -401,7 +420,7 @@ export class OptimLab extends OptimElement {
     this.nextRunNumber = next;
     const run = labRun(suggestRun(this.runs.map((r) => r.optimizer)), id);
     this.runs = [...this.runs, run];
-    this.runner.addRun(runInput(run));
+    this.runner.addRun(this.trainerRun(run));
     this.runner.announcement = `Added run ${this.runs.length}: ${runLabel(run)}.`;
   }
 
@@ -502,7 +521,7 @@ export class OptimLab extends OptimElement {
             ? runsSection({
                 runs: this.runs,
                 tracker: runner.tracker,
-                totalSteps: runner.horizon.totalSteps,
+                horizon: runner.horizon,
                 onAdd: () => this.addRun(),
                 onChange: (id, change) => this.updateRun(id, change),
                 onRemove: (id) => this.removeRun(id),

@@ -7,7 +7,9 @@ import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { OptimizerConfig } from '../../src/optim/types';
-import type { SchedulerConfig } from '../../src/schedule/types';
+import type { Horizon, SchedulerStepOn } from '../../src/protocol/experiment';
+import { scheduleSpan } from '../../src/protocol/horizon';
+import type { SchedulerConfigInput } from '../../src/protocol/horizon';
 import '../optimizer-picker/index';
 import type { OptimizerPicker } from '../optimizer-picker/optimizer-picker';
 import '../scheduler-editor/index';
@@ -28,12 +30,14 @@ export interface RunCardOptions {
   /** Latest numbers in words, or ''. */
   metrics: string;
   optimizer: OptimizerConfig;
-  scheduler: SchedulerConfig;
-  /** Training length in steps, for the schedule preview. */
-  totalSteps: number;
+  /** As given: a length left out follows the training. */
+  scheduler: SchedulerConfigInput;
+  schedulerStepOn: SchedulerStepOn | undefined;
+  /** The training's length, for the schedule preview and the lengths that follow it. */
+  horizon: Horizon;
   onLabel: (text: string) => void;
   onOptimizer: (config: OptimizerConfig) => void;
-  onScheduler: (config: SchedulerConfig) => void;
+  onScheduler: (config: SchedulerConfigInput) => void;
   onRemove: () => void;
 }
 
@@ -76,12 +80,13 @@ export function runCard(o: RunCardOptions): TemplateResult {
           ></optimizer-picker>
           <scheduler-editor
             part="scheduler-editor"
+            follow-steps
             .value=${o.scheduler}
             .baseLr=${optimizerLr(o.optimizer)}
-            .steps=${o.totalSteps}
+            .steps=${scheduleSpan(o.horizon, o.schedulerStepOn)}
             label="Schedule of run ${n}"
             @change=${(e: Event) =>
-              o.onScheduler((e.target as HTMLElement & { value: SchedulerConfig }).value)}
+              o.onScheduler((e.target as HTMLElement & { value: SchedulerConfigInput }).value)}
           ></scheduler-editor>
         </div>
       </details>
@@ -92,7 +97,7 @@ export function runCard(o: RunCardOptions): TemplateResult {
 export interface RunsSectionOptions {
   runs: readonly LabRun[];
   tracker: RunTracker;
-  totalSteps: number;
+  horizon: Horizon;
   onAdd: () => void;
   onChange: (id: string, change: Partial<LabRun>) => void;
   onRemove: (id: string) => void;
@@ -114,7 +119,8 @@ export function runsSection(o: RunsSectionOptions): TemplateResult {
             metrics: stats && stats.step > 0 ? runSummary(stats).slice(stats.label.length + 2) : '',
             optimizer: run.optimizer,
             scheduler: run.scheduler,
-            totalSteps: o.totalSteps,
+            schedulerStepOn: run.schedulerStepOn,
+            horizon: o.horizon,
             onLabel: (text) => o.onChange(run.id, { customLabel: text || undefined }),
             onOptimizer: (optimizer) => o.onChange(run.id, { optimizer }),
             onScheduler: (scheduler) => o.onChange(run.id, { scheduler }),

@@ -3,6 +3,8 @@ import type { PropertyValues, TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { parseExperimentConfig } from '../../src/protocol/experiment';
 import type { ExperimentConfigInput, RunConfigInput } from '../../src/protocol/experiment';
+import { fillRunHorizon } from '../../src/protocol/horizon';
+import type { LabExperimentInput } from '../../src/protocol/horizon';
 import { ConfigError } from '../../src/protocol/validation';
 import { readChoice } from '../optim-lab/read-values';
 import { describeRun } from '../optim-lab/run-labels';
@@ -134,14 +136,16 @@ export class OptimProcedure extends OptimElement {
 
   /**
    * Makes `value` (an experiment; its first run is the recipe's) the recipe from this step
-   * on, as if the step had adopted it. An invalid value fires `optim-error` and is ignored.
+   * on, as if the step had adopted it; a schedule's length it leaves out (OneCycleLR's
+   * totalSteps, ...) spans the recipe's training. An invalid value fires `optim-error` and is
+   * ignored.
    */
-  set recipe(value: ExperimentConfigInput) {
+  set recipe(value: LabExperimentInput) {
     const run = Array.isArray(value?.runs) ? value.runs[0] : undefined;
     try {
       if (!run) throw new ConfigError('runs', 'must hold the recipe as its first run');
       const { runs: _runs, ...settings } = value;
-      const recipe = makeRecipe(settings, run);
+      const recipe = makeRecipe(settings, fillRunHorizon(run, horizonOf(settings)));
       parseExperimentConfig(recipe);
       this.adoptAt(this.step, recipe, 'a recipe set by the page');
     } catch (error) {

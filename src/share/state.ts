@@ -9,7 +9,8 @@
  * without UI state, so a config written by hand can be pasted too.
  */
 import { parseExperimentConfig } from '../protocol/experiment';
-import type { ExperimentConfigInput } from '../protocol/experiment';
+import { fillExperimentHorizons } from '../protocol/horizon';
+import type { LabExperimentInput } from '../protocol/horizon';
 import { MAX_STATE_BYTES } from './bytes';
 import { ShareError } from './errors';
 
@@ -24,7 +25,8 @@ export type JsonValue =
 export type UiState = { [key: string]: JsonValue };
 
 export interface LabState {
-  config: ExperimentConfigInput;
+  /** As the lab holds it: a schedule's length left out follows the training (src/protocol/horizon). */
+  config: LabExperimentInput;
   ui?: UiState;
 }
 
@@ -75,9 +77,10 @@ export function checkLabState(state: unknown): LabState {
         `${bad}: must be JSON data (null, true, a finite number, text, a list or an object)`,
       );
   }
-  parseExperimentConfig(config);
+  // Lengths left to the training are checked as the training they follow would fill them.
+  parseExperimentConfig(fillExperimentHorizons(config as unknown as LabExperimentInput));
   // parseExperimentConfig accepted it, so it is an input it reads.
-  const out: LabState = { config: config as unknown as ExperimentConfigInput };
+  const out: LabState = { config: config as unknown as LabExperimentInput };
   if (ui !== undefined) out.ui = ui as UiState;
   return out;
 }
