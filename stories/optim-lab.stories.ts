@@ -116,6 +116,9 @@ const part = <T extends Element = HTMLElement>(el: OptimLab, name: string): T =>
 
 /** SGD against Adam on the spiral: press play, watch both losses fall, pause. */
 export const CompareOptimizers: Story = {
+  // Long enough that it is still training when paused: the fused CPU loop runs 30 epochs
+  // (300 steps) within one progress message, before the play function can press pause.
+  args: { epochs: '1000' },
   play: async ({ canvasElement }) => {
     const el = await lab(canvasElement);
     const progress: OptimProgressDetail[] = [];

@@ -40,7 +40,7 @@ import { summaryText } from './run-tracker';
 import type { RunSnapshot } from './run-tracker';
 import { readSetting, setupForm } from './setup-form';
 import type { LabSettings, SettingKey } from './setup-form';
-import { SharePanel } from './share-panel';
+import { SharePanel } from '../shared/share-panel';
 import { suggestRun } from './suggest-run';
 import type { LabSection } from './vocabulary';
 
@@ -213,6 +213,9 @@ export class OptimLab extends OptimElement {
     },
   });
   private readonly sharing = new SharePanel(this, {
+    kind: 'optim-lab',
+    noun: 'lab',
+    holds: 'A link or a JSON file holds the whole lab: data, model, training and every run.',
     id: () => this.id,
     readsFragment: () => this.share,
     // As given: a schedule's length left to the training follows it in the restored lab too.
@@ -460,7 +463,7 @@ export class OptimLab extends OptimElement {
   private labTools(): TemplateResult | typeof nothing {
     const pieces = [
       this.shows('edit-data') ? this.editDataToggle() : undefined,
-      this.shows('share') ? this.shareToggle() : undefined,
+      this.shows('share') ? this.sharing.renderToggle() : undefined,
       this.shows('pytorch') ? pytorchControl(this.input()) : undefined,
     ].filter((piece) => piece !== undefined);
     if (pieces.length === 0) return nothing;
@@ -477,19 +480,6 @@ export class OptimLab extends OptimElement {
       @click=${() => this.editor.toggle()}
     >
       Edit data
-    </button>`;
-  }
-
-  private shareToggle(): TemplateResult {
-    const open = this.sharing.open;
-    return html`<button
-      type="button"
-      part="share-button"
-      aria-expanded=${open ? 'true' : 'false'}
-      aria-controls=${open ? 'share-panel' : nothing}
-      @click=${() => this.sharing.toggle()}
-    >
-      Share
     </button>`;
   }
 

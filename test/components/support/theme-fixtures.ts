@@ -17,6 +17,14 @@ import type { LossPlot } from '../../../components/loss-plot/index';
 import type { LossSurface } from '../../../components/loss-surface/index';
 import type { DatasetView, GridPrediction } from '../../../src/protocol/api';
 
+/** Polls `done` once a frame, up to 300 frames (a fixture's asynchronous work). */
+async function waitUntil(done: () => boolean): Promise<void> {
+  for (let frames = 0; !done(); frames++) {
+    if (frames > 300) throw new Error('a fixture waited in vain');
+    await nextFrame();
+  }
+}
+
 export const nextFrame = () =>
   new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
 
@@ -240,14 +248,26 @@ export const FIXTURES: readonly Fixture[] = [
     },
   },
   {
-    // Step 1 as it first shows: the presets, the step's lab (not trained), the recipe.
-    name: 'optim-procedure (step 1)',
+    // Step 1 as it first shows: the presets, the step's lab (not trained), the recipe, and the
+    // share panel open with a pasted state it refused.
+    name: 'optim-procedure (step 1, sharing)',
     focusable: true,
     create: () => {
       const el = document.createElement('optim-procedure');
       const attributes = { layers: '8', epochs: '2', backend: 'cpu' };
       for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
       return el;
+    },
+    fill: async (el) => {
+      const root = el.shadowRoot!;
+      root.querySelector<HTMLButtonElement>('[part="share-button"]')!.click();
+      await el.updateComplete;
+      const input = root.querySelector<HTMLTextAreaElement>('[part="restore-input"]')!;
+      input.value = 'not a link';
+      input.dispatchEvent(new Event('input'));
+      root.querySelector<HTMLButtonElement>('[part="restore"]')!.click();
+      await waitUntil(() => !!root.querySelector('[part="restore-error"]')!.textContent!.trim());
+      await el.updateComplete;
     },
   },
   {
