@@ -5,8 +5,19 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { expect, waitFor } from 'storybook/test';
 import '../components/index';
 
-/** The public tags (DESIGN.md "Public contracts"); the embed must register all of them. */
-const TAGS = ['optim-lab', 'optimizer-picker', 'scheduler-editor', 'lr-curve', 'loss-plot'];
+/** Every public tag (README: the elements and their parts); the embed must register all of them. */
+const TAGS = [
+  'optim-lab',
+  'optim-procedure',
+  'loss-surface',
+  'optimizer-picker',
+  'scheduler-editor',
+  'lr-curve',
+  'loss-plot',
+  'lr-finder-plot',
+  'optim-data-view',
+  'optim-pytorch-export',
+];
 
 const meta: Meta = {
   title: 'Gallery',
@@ -23,6 +34,7 @@ export const AllElementsRegistered: StoryObj = {
       </ul>
       <scheduler-editor></scheduler-editor>
       <lr-curve></lr-curve>
+      <loss-surface preset="saddle" steps="20"></loss-surface>
     </section>
   `,
   play: async ({ canvasElement }) => {
@@ -32,5 +44,9 @@ export const AllElementsRegistered: StoryObj = {
     // Upgraded instances have a shadow root: the elements really render, not just register.
     const editor = canvasElement.querySelector('scheduler-editor');
     await waitFor(() => expect(editor?.shadowRoot).not.toBeNull());
+    // <loss-surface> computes in a worker of its own: the embed finds it and draws the paths.
+    const surface = canvasElement.querySelector('loss-surface')!;
+    await surface.computeComplete;
+    await waitFor(() => expect(surface.shadowRoot!.querySelectorAll('.trail').length).toBe(4));
   },
 };

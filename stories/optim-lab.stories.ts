@@ -3,6 +3,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { expect, userEvent, waitFor } from 'storybook/test';
 import '../components/optim-lab/index';
 import type { OptimLab, OptimProgressDetail } from '../components/optim-lab/index';
+import { MAX_EPOCHS } from '../src/protocol/experiment';
 
 interface OptimLabArgs {
   dataset: string;
@@ -116,6 +117,10 @@ const part = <T extends Element = HTMLElement>(el: OptimLab, name: string): T =>
 
 /** SGD against Adam on the spiral: press play, watch both losses fall, pause. */
 export const CompareOptimizers: Story = {
+  // The longest training a config allows, so it is still training when the play function
+  // pauses it however fast the machine (the fused CPU loop can end 300 steps within one
+  // progress message).
+  args: { epochs: String(MAX_EPOCHS) },
   play: async ({ canvasElement }) => {
     const el = await lab(canvasElement);
     const progress: OptimProgressDetail[] = [];

@@ -14,6 +14,8 @@ interface OptimProcedureArgs {
   preset: string;
   config?: string;
   step?: number;
+  id?: string;
+  share?: boolean;
 }
 
 const meta = {
@@ -30,6 +32,8 @@ const meta = {
       preset=${args.preset}
       config=${args.config ?? nothing}
       step=${args.step ?? nothing}
+      id=${args.id ?? nothing}
+      ?share=${args.share ?? false}
     ></optim-procedure>`,
   // Small enough for every story to train in seconds on the cpu backend.
   args: {
@@ -52,6 +56,12 @@ const meta = {
     preset: { control: 'select', options: ['resnet', 'transformer', 'fastai'] },
     config: { control: 'text', description: 'The problem as experiment JSON.' },
     step: { control: { type: 'number', min: 0, max: 7 } },
+    share: {
+      control: 'boolean',
+      description:
+        "Read the procedure's state from the page's URL fragment (#optim-procedure:<id>=…).",
+    },
+    id: { control: 'text', description: "Names the procedure's entry in a shared link." },
   },
 } satisfies Meta<OptimProcedureArgs>;
 export default meta;
@@ -156,5 +166,39 @@ export const InvalidAttributes: Story = {
     await expect(problems).toContain('preset: expected one of resnet, transformer, fastai');
     await expect(problems).toContain('dataset: expected one of');
     await expect(el.recipe.dataset?.type).toBe('spiral');
+  },
+};
+
+/**
+ * Share: adopt the fastai preset, go to step 3, copy the link; then go back, adopt another
+ * preset, and come back from the link pasted into the panel. (On a page, a procedure with the share attribute
+ * reads such a link's fragment by itself.)
+ */
+export const Share: Story = {
+  args: { id: 'course', share: true },
+  play: async ({ canvasElement }) => {
+    const el = await procedure(canvasElement);
+    el.shadowRoot!.querySelector<HTMLInputElement>('#preset-fastai')!.click();
+    el.next();
+    el.next();
+    await el.updateComplete;
+    await userEvent.click(part(el, 'share-button'));
+    await userEvent.click(part(el, 'copy-link'));
+    const output = await waitFor(() => part<HTMLTextAreaElement>(el, 'share-output'));
+    const link = output.value;
+    await expect(new URL(link).hash).toMatch(/^#optim-procedure:course=v1\./);
+    const recipe = el.recipe;
+    el.back();
+    el.back();
+    await el.updateComplete;
+    el.shadowRoot!.querySelector<HTMLInputElement>('#preset-transformer')!.click();
+    await el.updateComplete;
+    await expect(el.step).toBe(0);
+    await expect(el.recipe).not.toEqual(recipe);
+    await userEvent.type(part(el, 'restore-input'), link);
+    await userEvent.click(part(el, 'restore'));
+    await waitFor(() => expect(el.step).toBe(2));
+    await expect(el.recipe).toEqual(recipe);
+    await expect(part(el, 'share-status').textContent).toContain('Restored the procedure');
   },
 };

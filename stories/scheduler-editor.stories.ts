@@ -3,12 +3,13 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { expect, fn, userEvent, waitFor } from 'storybook/test';
 import '../components/scheduler-editor/index';
 import type { SchedulerEditor } from '../components/scheduler-editor/index';
-import type { SchedulerConfig } from '../src/schedule/types';
+import type { SchedulerConfigInput } from '../src/protocol/horizon';
 
 interface EditorArgs {
-  value: SchedulerConfig;
+  value: SchedulerConfigInput;
   baseLr: number;
   steps: number;
+  followSteps: boolean;
   label: string;
   onChange: (event: Event) => void;
 }
@@ -22,6 +23,7 @@ const meta = {
       .value=${args.value}
       .baseLr=${args.baseLr}
       .steps=${args.steps}
+      ?follow-steps=${args.followSteps}
       label=${args.label}
       @change=${args.onChange}
     ></scheduler-editor>`,
@@ -29,6 +31,7 @@ const meta = {
     value: { type: 'CosineAnnealingLR', tMax: 100 },
     baseLr: 0.1,
     steps: 100,
+    followSteps: false,
     label: 'Scheduler',
     onChange: fn(),
   },
@@ -36,6 +39,11 @@ const meta = {
     value: { control: 'object', description: 'The SchedulerConfig being edited.' },
     baseLr: { control: { type: 'number', min: 1e-5, max: 10, step: 0.01 } },
     steps: { control: { type: 'number', min: 1, max: 10000, step: 1 } },
+    followSteps: {
+      control: 'boolean',
+      description:
+        "Lengths that span the training (OneCycleLR's totalSteps, ...) follow `steps` while empty.",
+    },
     label: { control: 'text' },
     onChange: { table: { disable: true } },
   },
@@ -80,6 +88,30 @@ export const WarmupThenCosine: Story = {
 
 export const OneCycle: Story = {
   args: { value: { type: 'OneCycleLR', maxLr: 0.1, totalSteps: 100 } },
+};
+
+/**
+ * As in a lab's run card: OneCycleLR's totalSteps left empty follows the training length
+ * (`steps`); the preview spans it, and a number typed in fixes it.
+ */
+export const FollowsTheTraining: Story = {
+  args: { value: { type: 'OneCycleLR', maxLr: 0.1 }, steps: 250, followSteps: true },
+  play: async ({ canvasElement, args }) => {
+    const el = await editor(canvasElement);
+    const box = control(el, '#sch-totalSteps');
+    await expect(box.value).toBe('');
+    await expect(control(el, '#sch-totalSteps-hint').textContent).toBe(
+      'Follows the training length, now 250 steps. A number fixes it.',
+    );
+    const curve = control<HTMLElementTagNameMap['lr-curve']>(el, 'lr-curve');
+    await expect(curve.schedule).toEqual({ type: 'OneCycleLR', maxLr: 0.1, totalSteps: 250 });
+    await replaceText(box, '100');
+    // What the browser sends when the box loses focus (user-event's tab() cannot move focus
+    // out of a shadow root).
+    box.dispatchEvent(new Event('change', { bubbles: true }));
+    await waitFor(() => expect(args.onChange).toHaveBeenCalled());
+    await expect(el.value).toEqual({ type: 'OneCycleLR', maxLr: 0.1, totalSteps: 100 });
+  },
 };
 
 export const Milestones: Story = {

@@ -9,9 +9,9 @@ import type { BackendPreference } from '../../src/backend/types';
 import { OPTIMIZER_TYPES } from '../../src/optim/defaults';
 import type { OptimizerConfig } from '../../src/optim/types';
 import { MAX_RUNS } from '../../src/protocol/experiment';
-import type { ExperimentConfigInput, SwaConfigInput } from '../../src/protocol/experiment';
+import type { SwaConfigInput } from '../../src/protocol/experiment';
+import type { LabExperimentInput, SchedulerConfigInput } from '../../src/protocol/horizon';
 import { SCHEDULER_TYPES } from '../../src/schedule/config';
-import type { SchedulerConfig } from '../../src/schedule/types';
 import { fail, quote, readChoice, readJson } from './read-values';
 import type { Parsed } from './read-values';
 import { LAB_SECTIONS, matchName } from './vocabulary';
@@ -83,7 +83,7 @@ function checkSchedulerShape(entry: unknown, where: string): string | undefined 
 }
 
 /** A SchedulerConfig as JSON, a JSON array (one per run), or the bare word "None". */
-export function parseSchedulerAttribute(raw: string): Parsed<SchedulerConfig[]> {
+export function parseSchedulerAttribute(raw: string): Parsed<SchedulerConfigInput[]> {
   const text = raw.trim();
   if (/^none$/i.test(text)) return { ok: true, value: [{ type: 'None' }] };
   if (!text.startsWith('{') && !text.startsWith('[')) {
@@ -98,7 +98,7 @@ export function parseSchedulerAttribute(raw: string): Parsed<SchedulerConfig[]> 
     const problem = checkSchedulerShape(entry, entries.value.length > 1 ? `[${index}]: ` : '');
     if (problem) return fail(problem);
   }
-  return { ok: true, value: entries.value as SchedulerConfig[] };
+  return { ok: true, value: entries.value as SchedulerConfigInput[] };
 }
 
 /**
@@ -124,9 +124,7 @@ export function parseSwaAttribute(raw: string): Parsed<(SwaConfigInput | null)[]
   return { ok: true, value: entries.value as (SwaConfigInput | null)[] };
 }
 
-export function parseConfigAttribute(
-  raw: string | ExperimentConfigInput,
-): Parsed<ExperimentConfigInput> {
+export function parseConfigAttribute(raw: string | LabExperimentInput): Parsed<LabExperimentInput> {
   let value: unknown = raw;
   if (typeof raw === 'string') {
     const json = readJson(raw);
@@ -139,7 +137,7 @@ export function parseConfigAttribute(
     );
   }
   // A deep copy: the lab fills in defaults and must never write into the author's object.
-  return { ok: true, value: structuredClone(value) as unknown as ExperimentConfigInput };
+  return { ok: true, value: structuredClone(value) as unknown as LabExperimentInput };
 }
 
 export const BACKEND_PREFERENCES: readonly BackendPreference[] = ['auto', ...BACKEND_ORDER];

@@ -16,8 +16,10 @@
  */
 import type { BackendPreference } from '../../src/backend/types';
 import { withDefaultLr } from '../../src/optim/options';
-import { experimentHorizon, parseExperimentConfig } from '../../src/protocol/experiment';
-import type { ExperimentConfigInput, RunConfigInput } from '../../src/protocol/experiment';
+import { parseExperimentConfig } from '../../src/protocol/experiment';
+import type { RunConfigInput } from '../../src/protocol/experiment';
+import { fillExperimentHorizons } from '../../src/protocol/horizon';
+import type { LabExperimentInput, LabRunInput } from '../../src/protocol/horizon';
 import { ConfigError } from '../../src/protocol/validation';
 import {
   parseBackendAttribute,
@@ -27,7 +29,6 @@ import {
   parseSchedulerAttribute,
   parseSwaAttribute,
 } from './attribute-parsers';
-import { fillScheduleHorizon } from './horizon';
 import { LAB_FIELDS } from './lab-fields';
 import { readNumber } from './read-values';
 import type { Parsed } from './read-values';
@@ -64,7 +65,7 @@ export type LabProperty = (typeof LAB_PROPERTIES)[number];
 
 /** What the element holds in those properties, as readLabAttributes reads it. */
 export function attributeValues(
-  el: Readonly<Partial<Record<LabProperty, string | ExperimentConfigInput | null>>>,
+  el: Readonly<Partial<Record<LabProperty, string | LabExperimentInput | null>>>,
 ): LabAttributeValues {
   const text = (value: unknown) => value as string | null | undefined;
   return {
@@ -99,7 +100,7 @@ export function warnHiddenOnce(): void {
 
 /** Raw attribute values as the element holds them (null/undefined/'' = not given). */
 export interface LabAttributeValues {
-  config?: string | ExperimentConfigInput | null;
+  config?: string | LabExperimentInput | null;
   dataset?: string | null;
   layers?: string | null;
   /** @deprecated The old name of `layers`; used only when `layers` is not given. */
@@ -127,7 +128,8 @@ export interface AttributeProblem {
 export type Provenance = ReadonlyArray<readonly [pathPrefix: string, attribute: LabAttribute]>;
 
 export interface LabSetup {
-  experiment: ExperimentConfigInput;
+  /** Schedules' lengths left out follow the training (src/protocol/horizon.ts). */
+  experiment: LabExperimentInput;
   backend: BackendPreference;
   hidden: ReadonlySet<LabSection>;
   problems: AttributeProblem[];
@@ -161,7 +163,7 @@ export function readLabAttributes(values: LabAttributeValues): LabSetup {
     return undefined;
   };
 
-  let experiment: ExperimentConfigInput = { runs: [] };
+  let experiment: LabExperimentInput = { runs: [] };
   if (present(values.config)) {
     const config = check('config', parseConfigAttribute(values.config as string));
     if (config) {
@@ -180,7 +182,7 @@ export function readLabAttributes(values: LabAttributeValues): LabSetup {
     else provenance.push(...field.paths.map((path): [string, LabAttribute] => [path, attribute]));
   }
 
-  let runs: RunConfigInput[] = Array.isArray(configRuns) ? configRuns : [];
+  let runs: LabRunInput[] = Array.isArray(configRuns) ? configRuns : [];
   if (present(values.optimizer)) {
     const optimizers = check('optimizer', parseOptimizerAttribute(String(values.optimizer)));
     if (optimizers) {
@@ -206,7 +208,6 @@ export function readLabAttributes(values: LabAttributeValues): LabSetup {
     runs = [structuredClone(DEFAULT_RUN)];
   }
 
-  const horizon = experimentHorizon(settings);
   /** One value for every run that sets none, or one per run; the attribute is remembered. */
   const fillRuns = (key: 'scheduler' | 'swa', given: readonly unknown[], noun: string) => {
     if (given.length > 1 && given.length !== runs.length) {
@@ -230,15 +231,6 @@ export function readLabAttributes(values: LabAttributeValues): LabSetup {
     const settings = check('swa', parseSwaAttribute(String(values.swa)));
     if (settings) fillRuns('swa', settings, 'SWA settings');
   }
-  runs = runs.map((run) => {
-    if (!isObject(run) || !isObject(run.scheduler)) return run;
-    const span =
-      run.schedulerStepOn === 'epoch'
-        ? horizon.totalSteps / horizon.stepsPerEpoch
-        : horizon.totalSteps;
-    return { ...run, scheduler: fillScheduleHorizon(run.scheduler, span) };
-  });
-
   const backend = present(values.backend)
     ? check('backend', parseBackendAttribute(String(values.backend)))
     : undefined;
@@ -271,7 +263,7 @@ export function checkExperiment(
   setup: Pick<LabSetup, 'experiment' | 'provenance'>,
 ): AttributeProblem | undefined {
   try {
-    parseExperimentConfig(setup.experiment);
+    parseExperimentConfig(fillExperimentHorizons(setup.experiment));
     return undefined;
   } catch (error) {
     // Anything but a config problem is a bug, not the author's: the trainer will report it.

@@ -6,7 +6,7 @@
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import { POINT_COLUMNS } from '../../src/protocol/custom-points';
-import { textAreaField } from './text-area-field';
+import { textAreaField } from '../shared/text-area-field';
 
 export interface CsvPanelOptions {
   text: string;

@@ -122,7 +122,7 @@ export class DataEditor implements ReactiveController {
     const shownGrid = generated ? undefined : grid;
     return html`<div
       role="group"
-      class="data-editor"
+      class="data-editor tool-panel"
       part="data-editor"
       aria-labelledby="data-editor-title"
     >

@@ -7,7 +7,7 @@
 import { Task, TaskStatus, initialState } from '@lit/task';
 import { html, nothing } from 'lit';
 import type { ReactiveControllerHost, TemplateResult } from 'lit';
-import type { RunConfigInput } from '../../src/protocol/experiment';
+import type { LabRunInput } from '../../src/protocol/horizon';
 import { ConfigError } from '../../src/protocol/validation';
 import { gridRuns, rankRuns } from '../../src/train/grid-search';
 import type { GridSpec, RankedRun } from '../../src/train/grid-search';
@@ -16,7 +16,7 @@ import { rankingTable } from './ranking-table';
 import type { Parsed } from './read-values';
 
 /** The runs the grid makes from the first of `runs`; a message starting `grid: ` if it cannot. */
-export function expandGrid(raw: string, runs: readonly RunConfigInput[]): Parsed<RunConfigInput[]> {
+export function expandGrid(raw: string, runs: readonly LabRunInput[]): Parsed<LabRunInput[]> {
   let grid: unknown;
   try {
     grid = JSON.parse(raw);

@@ -140,7 +140,7 @@ export class LrFinderPanel {
         </div>
         ${
           failure
-            ? html`<p class="finder-error" part="finder-error" role="alert">${failure}</p>`
+            ? html`<p class="field-error" part="finder-error" role="alert">${failure}</p>`
             : nothing
         }
         ${

@@ -1,6 +1,8 @@
 import { css } from 'lit';
 import { buttonStyles } from '../shared/button.styles';
+import { fieldLook } from '../shared/form.styles';
 import { frameStyles, problemsStyles } from '../shared/frame.styles';
+import { sharePanelStyles } from '../shared/share-panel.styles';
 import { themeStyles } from '../shared/theme';
 import { visuallyHidden } from '../shared/visually-hidden.styles';
 
@@ -13,6 +15,7 @@ export const labStyles = [
   frameStyles,
   problemsStyles,
   buttonStyles,
+  sharePanelStyles,
   css`
     /* An empty hidden hides the lab like any element; a hidden="16,16" is the deprecated name
      of layers and keeps it visible (author styles win over the browser's [hidden] rule). */
@@ -78,29 +81,15 @@ export const labStyles = [
       font-weight: 600;
     }
     input,
-    select,
-    textarea {
-      font: inherit;
-      color: var(--_ink);
-      background: var(--_field);
-      border: 1px solid var(--_border);
-      border-radius: calc(var(--_radius) - 2px);
-      padding: 0.375rem 0.5rem;
-      min-width: 0;
-      width: 100%;
-      min-height: 2.25rem;
-    }
-    textarea {
-      font-family: ui-monospace, SFMono-Regular, Menlo, monospace;
-      font-size: 0.875rem;
-      resize: vertical;
+    select {
+      ${fieldLook}
     }
     input[type='file'] {
       border: 0;
       padding: 0.25rem 0;
       background: transparent;
     }
-    :is(input, textarea)[aria-invalid='true'] {
+    input[aria-invalid='true'] {
       border-color: var(--_error);
       box-shadow: 0 0 0 1px var(--_error);
     }
@@ -210,6 +199,9 @@ export const labStyles = [
     .plot-panel .field {
       margin-bottom: 0.5rem;
     }
+    .plot-panel .follows {
+      margin: 0.25rem 0 0;
+    }
 
     /* Decision boundaries */
     .boundaries {
@@ -273,16 +265,7 @@ export const labStyles = [
       gap: 0.5rem;
       align-items: end;
     }
-    .finder-error,
-    .field-error {
-      margin: 0;
-      padding: 0.5rem 0.75rem;
-      color: var(--_error);
-      background: var(--_error-surface);
-      border: 1px solid var(--_error);
-      border-radius: var(--_radius);
-      overflow-wrap: anywhere;
-    }
+    /* The finder's failure is a .field-error (textAreaStyles). */
 
     /* Grid search ranking */
     .ranking {
@@ -308,35 +291,17 @@ export const labStyles = [
       font-weight: 400;
     }
 
-    /* Lab tools: Edit data, Share */
+    /* Lab tools: Edit data, Share (the share panel: sharePanelStyles) */
     .tools {
       display: flex;
       flex-wrap: wrap;
       gap: 0.5rem;
     }
-    .data-editor,
-    .share {
-      display: grid;
-      gap: 0.75rem;
-      padding: 0.75rem;
-      border: 1px solid var(--_grid);
-      border-radius: var(--_radius);
-      background: var(--_panel);
-      min-width: 0;
-    }
-    .data-editor > .section-title,
-    .share > .section-title {
-      margin: 0;
-    }
-    .data-editor .hint,
-    .share .hint {
-      margin: 0;
-    }
+    /* The data editor is a .tool-panel (sharePanelStyles), like the share panel. */
     .data-editor optim-data-view {
       --optim-lab-surface: var(--_panel);
     }
     .editor-actions,
-    .share-actions,
     .csv-actions {
       display: flex;
       flex-wrap: wrap;
@@ -356,8 +321,7 @@ export const labStyles = [
     .inline-field select {
       width: auto;
     }
-    .note,
-    .said {
+    .note {
       margin: 0;
       font-size: 0.875rem;
       overflow-wrap: anywhere;
@@ -379,9 +343,7 @@ export const labStyles = [
       font-family: ui-monospace, SFMono-Regular, Menlo, monospace;
     }
     /* Empty live regions stay in the page (so they announce) but take no room. */
-    .field-error:empty,
-    .note:empty,
-    .said:empty {
+    .note:empty {
       display: contents;
     }
 

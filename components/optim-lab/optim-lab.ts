@@ -4,7 +4,10 @@ import { property, query, state } from 'lit/decorators.js';
 import { withOption } from '../../src/optim/options';
 import type { BackendInfo } from '../../src/protocol/api';
 import { MAX_RUNS } from '../../src/protocol/experiment';
+import { experimentHorizon } from '../../src/protocol/experiment';
 import type { ExperimentConfigInput } from '../../src/protocol/experiment';
+import { fillExperimentHorizons, fillRunHorizon } from '../../src/protocol/horizon';
+import type { LabExperimentInput } from '../../src/protocol/horizon';
 import type { LabState as SharedState, UiState } from '../../src/share/state';
 import { ExperimentController } from '../controllers/experiment-controller';
 import type { FailureKind } from '../controllers/experiment-controller';
@@ -37,7 +40,7 @@ import { summaryText } from './run-tracker';
 import type { RunSnapshot } from './run-tracker';
 import { readSetting, setupForm } from './setup-form';
 import type { LabSettings, SettingKey } from './setup-form';
-import { SharePanel } from './share-panel';
+import { SharePanel } from '../shared/share-panel';
 import { suggestRun } from './suggest-run';
 import type { LabSection } from './vocabulary';
 
@@ -57,7 +60,7 @@ export type { LabState, OptimEndDetail, OptimErrorDetail, OptimProgressDetail } 
  * @attr activation - relu, leakyRelu, tanh, sigmoid, gelu or linear.
  * @attr optimizer - A type name ("AdamW"), several to compare ("SGD Adam"), or OptimizerConfig JSON (an array compares several).
  * @attr lr - Learning rate of every run whose optimizer config sets none.
- * @attr scheduler - SchedulerConfig JSON (an array: one per run). OneCycleLR's totalSteps and CosineAnnealingLR's tMax default to the training length.
+ * @attr scheduler - SchedulerConfig JSON (an array: one per run). OneCycleLR's totalSteps, CosineAnnealingLR's tMax and PolynomialLR's totalIters left out follow the training length, whatever changes it.
  * @attr swa - Stochastic Weight Averaging (torch.optim.swa_utils) for every run that sets none, as JSON: `{"start":30,"swaLr":0.05,"annealEpochs":10,"annealStrategy":"cos"}` (start: the 0-based epoch from whose end on the weights are averaged; SWALR takes over the lr then); a JSON array gives one per run (null: none). Also per run in `config`.
  * @attr batch-size - Mini-batch size.
  * @attr epochs - Training length in epochs.
@@ -103,6 +106,7 @@ export type { LabState, OptimEndDetail, OptimErrorDetail, OptimProgressDetail } 
  * @csspart alert - Divergence and crash messages (role="alert").
  * @csspart plots - The box holding both plots.
  * @csspart lr-curve - The <lr-curve> of the selected run.
+ * @csspart lr-follows - Under it: which of the schedule's lengths follow the training length, and that length.
  * @csspart loss-plot - The <loss-plot> of all runs.
  * @csspart boundaries - The decision-boundary pictures, one per run.
  * @csspart swa-toggle - Under a run with SWA: shows its SWA average instead of its weights (aria-pressed).
@@ -137,7 +141,7 @@ export class OptimLab extends OptimElement {
   static override styles = labStyles;
 
   /** The whole experiment as JSON (attribute) or an object (property). */
-  @property() config?: string | ExperimentConfigInput;
+  @property() config?: string | LabExperimentInput;
   /** Attribute `dataset`: the property is `datasetName`, since `dataset` is every element's data-* map. */
   @property({ attribute: 'dataset' }) datasetName?: string;
   /** Hidden layer widths, "16,16" ("none": a linear model). */
@@ -215,9 +219,13 @@ export class OptimLab extends OptimElement {
     },
   });
   private readonly sharing = new SharePanel(this, {
+    kind: 'optim-lab',
+    noun: 'lab',
+    holds: 'A link or a JSON file holds the whole lab: data, model, training and every run.',
     id: () => this.id,
     readsFragment: () => this.share,
-    state: () => ({ config: this.input(), ui: this.uiState() }),
+    // As given: a schedule's length left to the training follows it in the restored lab too.
+    state: () => ({ config: this.given(), ui: this.uiState() }),
     apply: (state) => this.applyState(state),
     defaults: () => this.applyAttributes(),
     onProblem: (message) => this.emit('optim-error', { message, attribute: 'share' }),
@@ -259,7 +267,10 @@ export class OptimLab extends OptimElement {
     return this.runner.state;
   }
 
-  /** The experiment the controls show now (attributes plus any edits), before defaults. */
+  /**
+   * The experiment the controls show now (attributes plus any edits), before defaults; a
+   * schedule's length left to the training is filled in for the training as it is now.
+   */
   get experiment(): ExperimentConfigInput {
     return structuredClone(this.input());
   }
@@ -370,8 +381,19 @@ export class OptimLab extends OptimElement {
     this.runner.load(this.input());
   }
 
+  /** The experiment as the trainer takes it: schedules span the training as it is now. */
   private input(): ExperimentConfigInput {
+    return fillExperimentHorizons(this.given());
+  }
+
+  /** The experiment as given: a length left out follows the training (src/protocol/horizon). */
+  private given(): LabExperimentInput {
     return { ...this.settings, runs: this.runs.map(runInput) };
+  }
+
+  /** One run as the trainer takes it. */
+  private trainerRun(run: LabRun) {
+    return { ...fillRunHorizon(runInput(run), experimentHorizon(this.settings)), id: run.id };
   }
 
   private onSetting(key: SettingKey, raw: string): void {
@@ -395,7 +417,7 @@ export class OptimLab extends OptimElement {
     if (!before) return;
     const run = { ...before, ...change };
     this.runs = this.runs.map((r) => (r.id === id ? run : r));
-    this.runner.updateRun(runInput(run), {
+    this.runner.updateRun(this.trainerRun(run), {
       optimizer: change.optimizer !== undefined,
       scheduler: change.scheduler !== undefined,
       swa: 'swa' in change,
@@ -408,7 +430,7 @@ export class OptimLab extends OptimElement {
     this.nextRunNumber = next;
     const run = labRun(suggestRun(this.runs.map((r) => r.optimizer)), id);
     this.runs = [...this.runs, run];
-    this.runner.addRun(runInput(run));
+    this.runner.addRun(this.trainerRun(run));
     this.runner.announcement = `Added run ${this.runs.length}: ${runLabel(run)}.`;
   }
 
@@ -448,7 +470,7 @@ export class OptimLab extends OptimElement {
   private labTools(): TemplateResult | typeof nothing {
     const pieces = [
       this.shows('edit-data') ? this.editDataToggle() : undefined,
-      this.shows('share') ? this.shareToggle() : undefined,
+      this.shows('share') ? this.sharing.renderToggle() : undefined,
       this.shows('pytorch') ? pytorchControl(this.input()) : undefined,
     ].filter((piece) => piece !== undefined);
     if (pieces.length === 0) return nothing;
@@ -465,19 +487,6 @@ export class OptimLab extends OptimElement {
       @click=${() => this.editor.toggle()}
     >
       Edit data
-    </button>`;
-  }
-
-  private shareToggle(): TemplateResult {
-    const open = this.sharing.open;
-    return html`<button
-      type="button"
-      part="share-button"
-      aria-expanded=${open ? 'true' : 'false'}
-      aria-controls=${open ? 'share-panel' : nothing}
-      @click=${() => this.sharing.toggle()}
-    >
-      Share
     </button>`;
   }
 
@@ -509,8 +518,7 @@ export class OptimLab extends OptimElement {
             ? runsSection({
                 runs: this.runs,
                 tracker: runner.tracker,
-                totalSteps: runner.horizon.totalSteps,
-                totalEpochs: Math.ceil(runner.horizon.totalSteps / runner.horizon.stepsPerEpoch),
+                horizon: runner.horizon,
                 onAdd: () => this.addRun(),
                 onChange: (id, change) => this.updateRun(id, change),
                 onRemove: (id) => this.removeRun(id),

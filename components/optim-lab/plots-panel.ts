@@ -7,6 +7,7 @@ import { html, nothing, type ReactiveController, type ReactiveElement } from 'li
 import type { TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { Horizon } from '../../src/protocol/experiment';
+import { fillScheduleHorizon, followedLengths, scheduleSpan } from '../../src/protocol/horizon';
 import type { ProgressBatch } from '../../src/protocol/progress';
 import type { ExperimentState } from '../controllers/experiment-controller';
 import '../loss-plot/index';
@@ -27,14 +28,24 @@ export interface PlotsOptions {
 }
 
 /** Scheduler steps of a run: optimizer steps, or epochs when it steps per epoch. */
-export function schedulerSteps(run: LabRun | undefined, horizon: Horizon): number {
-  if (run?.schedulerStepOn !== 'epoch') return horizon.totalSteps;
-  return Math.max(1, Math.round(horizon.totalSteps / horizon.stepsPerEpoch));
+function schedulerSteps(run: LabRun | undefined, horizon: Horizon): number {
+  return scheduleSpan(horizon, run?.schedulerStepOn);
+}
+
+/** "totalSteps follows the training length: 600 steps.", or '' when every length is given. */
+export function followsNote(run: LabRun, horizon: Horizon): string {
+  const paths = followedLengths(run.scheduler);
+  if (paths.length === 0) return '';
+  const unit = run.schedulerStepOn === 'epoch' ? 'epochs' : 'steps';
+  const span = schedulerSteps(run, horizon);
+  const verb = paths.length === 1 ? 'follows' : 'follow';
+  return `${paths.join(', ')} ${verb} the training length: ${span} ${unit}.`;
 }
 
 export function plotsPanel(o: PlotsOptions): TemplateResult | typeof nothing {
   if (!o.showLr && !o.showLoss) return nothing;
   const selected = o.selected;
+  const follows = selected ? followsNote(selected, o.horizon) : '';
   return html`
     <div class="plots" part="plots">
       ${
@@ -57,11 +68,12 @@ export function plotsPanel(o: PlotsOptions): TemplateResult | typeof nothing {
               }
               <lr-curve
                 part="lr-curve"
-                .schedule=${selected.scheduler}
+                .schedule=${fillScheduleHorizon(selected.scheduler, schedulerSteps(selected, o.horizon))}
                 .baseLr=${optimizerLr(selected.optimizer)}
                 .baseMomentum=${optimizerMomentum(selected.optimizer)}
                 .steps=${schedulerSteps(selected, o.horizon)}
               ></lr-curve>
+              ${follows ? html`<p class="hint follows" part="lr-follows">${follows}</p>` : nothing}
             </div>`
           : nothing
       }

@@ -7,7 +7,9 @@ import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { OptimizerConfig } from '../../src/optim/types';
-import type { SchedulerConfig } from '../../src/schedule/types';
+import type { Horizon, SchedulerStepOn } from '../../src/protocol/experiment';
+import { scheduleSpan } from '../../src/protocol/horizon';
+import type { SchedulerConfigInput } from '../../src/protocol/horizon';
 import '../optimizer-picker/index';
 import type { OptimizerPicker } from '../optimizer-picker/optimizer-picker';
 import '../scheduler-editor/index';
@@ -31,14 +33,15 @@ export interface RunCardOptions {
   /** Latest numbers in words, or ''. */
   metrics: string;
   optimizer: OptimizerConfig;
-  scheduler: SchedulerConfig;
+  /** As given: a length left out follows the training. */
+  scheduler: SchedulerConfigInput;
+  schedulerStepOn: SchedulerStepOn | undefined;
   swa: SwaConfigInput | undefined;
-  /** Training length in steps, for the schedule preview, and in epochs, for SWA's start. */
-  totalSteps: number;
-  totalEpochs: number;
+  /** The training's length: for the schedule preview, the lengths that follow it, SWA's start. */
+  horizon: Horizon;
   onLabel: (text: string) => void;
   onOptimizer: (config: OptimizerConfig) => void;
-  onScheduler: (config: SchedulerConfig) => void;
+  onScheduler: (config: SchedulerConfigInput) => void;
   onSwa: (swa: SwaConfigInput | undefined) => void;
   onRemove: () => void;
 }
@@ -82,18 +85,19 @@ export function runCard(o: RunCardOptions): TemplateResult {
           ></optimizer-picker>
           <scheduler-editor
             part="scheduler-editor"
+            follow-steps
             .value=${o.scheduler}
             .baseLr=${optimizerLr(o.optimizer)}
-            .steps=${o.totalSteps}
+            .steps=${scheduleSpan(o.horizon, o.schedulerStepOn)}
             label="Schedule of run ${n}"
             @change=${(e: Event) =>
-              o.onScheduler((e.target as HTMLElement & { value: SchedulerConfig }).value)}
+              o.onScheduler((e.target as HTMLElement & { value: SchedulerConfigInput }).value)}
           ></scheduler-editor>
           <swa-editor
             part="swa-editor"
             .value=${o.swa ?? null}
             .baseLr=${optimizerLr(o.optimizer)}
-            .epochs=${o.totalEpochs}
+            .epochs=${Math.ceil(o.horizon.totalSteps / o.horizon.stepsPerEpoch)}
             label="Weight averaging (SWA) of run ${n}"
             @change=${(e: Event) => o.onSwa((e.target as SwaEditor).value ?? undefined)}
           ></swa-editor>
@@ -106,8 +110,7 @@ export function runCard(o: RunCardOptions): TemplateResult {
 export interface RunsSectionOptions {
   runs: readonly LabRun[];
   tracker: RunTracker;
-  totalSteps: number;
-  totalEpochs: number;
+  horizon: Horizon;
   onAdd: () => void;
   onChange: (id: string, change: Partial<LabRun>) => void;
   onRemove: (id: string) => void;
@@ -129,9 +132,9 @@ export function runsSection(o: RunsSectionOptions): TemplateResult {
             metrics: stats && stats.step > 0 ? runSummary(stats).slice(stats.label.length + 2) : '',
             optimizer: run.optimizer,
             scheduler: run.scheduler,
+            schedulerStepOn: run.schedulerStepOn,
             swa: run.swa,
-            totalSteps: o.totalSteps,
-            totalEpochs: o.totalEpochs,
+            horizon: o.horizon,
             onLabel: (text) => o.onChange(run.id, { customLabel: text || undefined }),
             onOptimizer: (optimizer) => o.onChange(run.id, { optimizer }),
             onScheduler: (scheduler) => o.onChange(run.id, { scheduler }),

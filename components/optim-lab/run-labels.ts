@@ -4,7 +4,7 @@
  * config (its lr and momentum, PyTorch defaults filled in) without loading TF.js.
  */
 import type { OptimizerConfig } from '../../src/optim/types';
-import type { SchedulerConfig } from '../../src/schedule/types';
+import type { SchedulerConfigInput } from '../../src/protocol/horizon';
 import { readOption } from '../../src/optim/options';
 import { formatValue } from '../plot/format';
 
@@ -20,7 +20,7 @@ function optimizerName(optimizer: OptimizerConfig): string {
   }
 }
 
-function schedulerName(scheduler: SchedulerConfig): string {
+function schedulerName(scheduler: SchedulerConfigInput): string {
   if (scheduler.type === 'SequentialLR' && Array.isArray(scheduler.schedulers)) {
     return scheduler.schedulers.map(schedulerName).join(' → ');
   }
@@ -57,7 +57,7 @@ export function optimizerMomentum(optimizer: OptimizerConfig): number | undefine
  */
 export function describeRun(
   optimizer: OptimizerConfig,
-  scheduler?: SchedulerConfig,
+  scheduler?: SchedulerConfigInput,
   swa?: object | null,
 ): string {
   let name = `${optimizerName(optimizer)}, lr ${formatValue(optimizerLr(optimizer))}`;

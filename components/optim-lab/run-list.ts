@@ -3,18 +3,15 @@
  * ("Adam, lr 0.01 + OneCycleLR") until someone names it. Pure: no DOM, no Lit.
  */
 import type { OptimizerConfig } from '../../src/optim/types';
-import type {
-  RunConfigInput,
-  SchedulerStepOn,
-  SwaConfigInput,
-} from '../../src/protocol/experiment';
-import type { SchedulerConfig } from '../../src/schedule/types';
+import type { SchedulerStepOn, SwaConfigInput } from '../../src/protocol/experiment';
+import type { LabRunInput, SchedulerConfigInput } from '../../src/protocol/horizon';
 import { describeRun } from './run-labels';
 
 export interface LabRun {
   id: string;
   optimizer: OptimizerConfig;
-  scheduler: SchedulerConfig;
+  /** As given: a length it leaves out follows the training (src/protocol/horizon.ts). */
+  scheduler: SchedulerConfigInput;
   schedulerStepOn?: SchedulerStepOn;
   /** Stochastic Weight Averaging, when the run averages. */
   swa?: SwaConfigInput;
@@ -26,9 +23,9 @@ export function runLabel(run: LabRun): string {
   return run.customLabel ?? describeRun(run.optimizer, run.scheduler, run.swa);
 }
 
-/** What the trainer is given for the run (its label resolved). */
-export function runInput(run: LabRun): RunConfigInput & { id: string } {
-  const input: RunConfigInput & { id: string } = {
+/** The run as an experiment holds it (its label resolved, its lengths as given). */
+export function runInput(run: LabRun): LabRunInput & { id: string } {
+  const input: LabRunInput & { id: string } = {
     id: run.id,
     label: runLabel(run),
     optimizer: run.optimizer,
@@ -40,7 +37,7 @@ export function runInput(run: LabRun): RunConfigInput & { id: string } {
 }
 
 /** A run from an experiment's input; `id` is used when the input has none. */
-export function labRun(input: RunConfigInput, id: string): LabRun {
+export function labRun(input: LabRunInput, id: string): LabRun {
   const run: LabRun = {
     id: input.id ?? id,
     optimizer: input.optimizer,

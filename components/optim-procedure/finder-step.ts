@@ -16,8 +16,9 @@ import type { LrFinderResult } from '../../src/protocol/api';
 import { ExperimentController } from '../controllers/experiment-controller';
 import { horizonOf, runOf, settingsOf } from './recipe';
 import type { Recipe } from './recipe';
+import type { FinderOptimizer } from './step-host';
 
-export type FinderOptimizer = 'Adam' | 'RAdam';
+export type { FinderOptimizer } from './step-host';
 
 /** The fewest and most steps the range test takes (one lr each). */
 export const FINDER_STEPS = { min: 100, max: 1000 } as const;

@@ -2,6 +2,7 @@ import { css } from 'lit';
 import { buttonStyles } from '../shared/button.styles';
 import { formStyles } from '../shared/form.styles';
 import { frameStyles, problemsStyles } from '../shared/frame.styles';
+import { sharePanelStyles } from '../shared/share-panel.styles';
 import { themeStyles } from '../shared/theme';
 import { visuallyHidden } from '../shared/visually-hidden.styles';
 
@@ -15,6 +16,7 @@ export const procedureStyles = [
   problemsStyles,
   formStyles,
   buttonStyles,
+  sharePanelStyles,
   css`
     :host([hidden]) {
       display: none;
@@ -161,7 +163,7 @@ export const procedureStyles = [
       border-top: 1px solid var(--_grid);
       padding-top: var(--_gap);
     }
-    .nav [part='pytorch'] {
+    .nav [part='share-button'] {
       margin-inline-start: auto;
     }
     .suggestions {

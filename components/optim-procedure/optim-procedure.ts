@@ -3,18 +3,22 @@ import type { PropertyValues, TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { parseExperimentConfig } from '../../src/protocol/experiment';
 import type { ExperimentConfigInput, RunConfigInput } from '../../src/protocol/experiment';
+import { fillRunHorizon } from '../../src/protocol/horizon';
+import type { LabExperimentInput } from '../../src/protocol/horizon';
 import { ConfigError } from '../../src/protocol/validation';
+import type { LabState } from '../../src/share/state';
 import { readChoice } from '../optim-lab/read-values';
 import { describeRun } from '../optim-lab/run-labels';
 import { OptimElement } from '../shared/optim-element';
 import type { ElementProblem } from '../shared/optim-element';
+import { SharePanel } from '../shared/share-panel';
 import { FinderStep } from './finder-step';
 import { procedureStyles } from './optim-procedure.styles';
 import { readProblem } from './problem';
 import type { ProblemSetup } from './problem';
 import { DEFAULT_PRESET, PRESETS, presetById } from './presets';
 import type { PresetId } from './presets';
-import { DEFAULT_SEARCH_RUNS } from './random-search';
+import { defaultChoices, procedureState, readProcedureState } from './procedure-state';
 import { rankingView } from './ranking-view';
 import { horizonOf, makeRecipe, runOf, settingsOf } from './recipe';
 import type { Recipe } from './recipe';
@@ -56,10 +60,11 @@ const FINDER_STEP = 2;
  * @attr config - The problem as experiment JSON (dataset, model, training, seed); its runs are not used.
  * @attr preset - The published recipe step 1 starts with: resnet (default), transformer or fastai.
  * @attr step - The step shown, 0-based (also the `step` property).
+ * @attr share - Read this procedure's state from the page's URL fragment (`#optim-procedure:<id>=v1.…`, made by "Copy link") on connect and on `hashchange`.
  *
  * @fires procedure-step - The step shown changed: `detail` { step, recipe }.
- * @fires procedure-recipe - A step adopted a recipe (or undid it): `detail` { step, recipe }.
- * @fires optim-error - An invalid attribute, an invalid `recipe`, or a failed LR range test: `detail` { message, attribute? }.
+ * @fires procedure-recipe - A step adopted a recipe (or undid it), or a shared state was restored: `detail` { step, recipe }.
+ * @fires optim-error - An invalid attribute, an invalid `recipe`, a failed LR range test or a shared state that could not be used (attribute 'share'): `detail` { message, attribute? }.
  *
  * @csspart base - The wrapper around everything.
  * @csspart problems - Problems with the attributes.
@@ -75,7 +80,9 @@ const FINDER_STEP = 2;
  * @csspart adoption - What the step adopted, and "Keep the recipe as it was".
  * @csspart keep-button - Undoes the step's adoption.
  * @csspart recipe - The recipe before and after the step.
- * @csspart nav - Back, Next and the PyTorch button.
+ * @csspart nav - Back, Next, Share and the PyTorch button.
+ * @csspart share-button - Shows the share panel (aria-expanded).
+ * @csspart share - The share panel: copy-link, copy-json, download-json, share-output, share-status, restore-input, restore, restore-error.
  * @csspart back-button - Back.
  * @csspart next-button - Next.
  * @csspart pytorch - The "PyTorch" button (an <optim-pytorch-export>) with the current recipe.
@@ -108,6 +115,8 @@ export class OptimProcedure extends OptimElement {
   @property() preset?: string;
   /** The step shown, 0-based; out-of-range values are clamped. */
   @property({ type: Number }) step = 0;
+  /** Read this procedure's state from the page's URL fragment (on connect and on hashchange). */
+  @property({ type: Boolean }) share = false;
 
   @state() private choices: ProcedureChoices = defaultChoices(DEFAULT_PRESET);
   @state() private trail = Trail.from(presetRecipe(readProblem({}), DEFAULT_PRESET));
@@ -121,6 +130,24 @@ export class OptimProcedure extends OptimElement {
   private setup: ProblemSetup = readProblem({});
   private readonly configs = new StableConfigs();
   private focusHeading = false;
+  private readonly sharing = new SharePanel(this, {
+    kind: 'optim-procedure',
+    noun: 'procedure',
+    holds:
+      'A link or a JSON file holds where you are: the problem, the step, your choices and what each step adopted. The labs train again when it is opened.',
+    id: () => this.id,
+    readsFragment: () => this.share,
+    state: () =>
+      procedureState({
+        start: this.trail.start,
+        step: this.step,
+        choices: this.choices,
+        adopted: this.trail.adopted(),
+      }),
+    apply: (state) => this.applyState(state),
+    defaults: () => this.showDefaults(),
+    onProblem: (message) => this.emit('optim-error', { message, attribute: 'share' }),
+  });
 
   /** The number of steps. */
   get steps(): number {
@@ -134,14 +161,16 @@ export class OptimProcedure extends OptimElement {
 
   /**
    * Makes `value` (an experiment; its first run is the recipe's) the recipe from this step
-   * on, as if the step had adopted it. An invalid value fires `optim-error` and is ignored.
+   * on, as if the step had adopted it; a schedule's length it leaves out (OneCycleLR's
+   * totalSteps, ...) spans the recipe's training. An invalid value fires `optim-error` and is
+   * ignored.
    */
-  set recipe(value: ExperimentConfigInput) {
+  set recipe(value: LabExperimentInput) {
     const run = Array.isArray(value?.runs) ? value.runs[0] : undefined;
     try {
       if (!run) throw new ConfigError('runs', 'must hold the recipe as its first run');
       const { runs: _runs, ...settings } = value;
-      const recipe = makeRecipe(settings, run);
+      const recipe = makeRecipe(settings, fillRunHorizon(run, horizonOf(settings)));
       parseExperimentConfig(recipe);
       this.adoptAt(this.step, recipe, 'a recipe set by the page');
     } catch (error) {
@@ -149,6 +178,20 @@ export class OptimProcedure extends OptimElement {
         error instanceof ConfigError ? `${error.path}: ${error.detail}` : String(error);
       this.emit('optim-error', { message: `recipe: ${detail}` });
     }
+  }
+
+  /** A link to this procedure as it is now: the page's URL with its fragment entry. */
+  shareLink(): Promise<string> {
+    return this.sharing.link();
+  }
+
+  /**
+   * Shows a shared state (from `restoreLabState(text, id, 'optim-procedure')` or
+   * `labStateFromJson(text, 'optim-procedure')`): its step, choices and adoptions. A state it
+   * cannot use rejects (a ShareError or ConfigError naming the field) and changes nothing.
+   */
+  restoreState(state: LabState): Promise<void> {
+    return this.applyState(state);
   }
 
   /** Shows the next step (focus moves to its heading when it was inside the element). */
@@ -267,6 +310,7 @@ export class OptimProcedure extends OptimElement {
       'preset',
     ] as const;
     if (!this.hasUpdated || attributes.some((name) => changed.has(name))) this.applyAttributes();
+    if (changed.has('share') && this.hasUpdated) this.sharing.readFragment();
     const clamped = Math.min(STEPS.length - 1, Math.max(0, Math.trunc(this.step) || 0));
     if (clamped !== this.step) this.step = clamped;
     if (changed.has('step') && changed.get('step') !== undefined) {
@@ -300,6 +344,27 @@ export class OptimProcedure extends OptimElement {
     this.finder.backend = this.setup.backend;
   }
 
+  /** What the attributes say, at the step they say (a shared state could not be used). */
+  private showDefaults(): void {
+    this.applyAttributes();
+    this.step = Number(this.getAttribute('step')) || 0;
+  }
+
+  /** Shows a shared state; one that cannot be used throws before anything changes. */
+  private async applyState(state: LabState): Promise<void> {
+    // After the first update, which applies the attributes (the state replaces them).
+    await this.updateComplete;
+    const snapshot = readProcedureState(state, STEPS.length);
+    let trail = Trail.from(snapshot.start);
+    for (const [step, adoption] of snapshot.adopted) trail = trail.adopt(step, adoption);
+    this.trail = trail;
+    this.choices = snapshot.choices;
+    this.finder.drop();
+    this.step = snapshot.step;
+    this.announcement = `Restored at step ${snapshot.step + 1} of ${STEPS.length}: ${STEPS[snapshot.step].title}.`;
+    this.emit('procedure-recipe', { step: this.step, recipe: this.recipe });
+  }
+
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     if (changed.has('step') && changed.get('step') !== undefined) {
@@ -316,8 +381,9 @@ export class OptimProcedure extends OptimElement {
   override render(): TemplateResult {
     const step = this.step;
     const definition = STEPS[step];
+    const more = this.sharing.problem ? [this.sharing.problem] : [];
     return html`<div class="procedure" part="base">
-      ${this.renderProblems()} ${progressList(STEPS, step)}
+      ${this.renderProblems(more)} ${progressList(STEPS, step)}
       <section class="step" aria-labelledby="step-heading">
         <p class="step-count" part="step-count">Step ${step + 1} of ${STEPS.length}</p>
         <h2 id="step-heading" part="step-heading" tabindex="-1">${definition.title}</h2>
@@ -335,9 +401,11 @@ export class OptimProcedure extends OptimElement {
         next: STEPS[step + 1],
         first: step === 0,
         recipe: this.currentRecipe,
+        share: this.sharing.renderToggle(),
         onBack: () => this.back(),
         onNext: () => this.next(),
       })}
+      ${this.sharing.render()}
       <p class="visually-hidden" role="status" aria-live="polite">${this.announcement}</p>
     </div>`;
   }
@@ -354,13 +422,4 @@ export class OptimProcedure extends OptimElement {
 function presetRecipe(setup: ProblemSetup, id: PresetId): Recipe {
   const preset = presetById(id);
   return makeRecipe(setup.settings, preset.run(horizonOf(setup.settings)));
-}
-
-function defaultChoices(preset: PresetId, seed = 1): ProcedureChoices {
-  return {
-    preset,
-    finderOptimizer: 'Adam',
-    searchRuns: String(DEFAULT_SEARCH_RUNS),
-    searchSeed: String(seed),
-  };
 }

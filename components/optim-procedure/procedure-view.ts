@@ -1,7 +1,7 @@
 /**
  * The frame around every step of <optim-procedure>: the list of the eight steps (the current
  * one marked with aria-current), what the step adopted with its undo, and Back / Next with
- * the PyTorch button. Template functions; the element keeps the state.
+ * the Share and PyTorch buttons. Template functions; the element keeps the state.
  */
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
@@ -45,6 +45,8 @@ export interface NavOptions {
   next: StepDefinition | undefined;
   first: boolean;
   recipe: Recipe;
+  /** The Share button (the panel follows the bar). */
+  share: TemplateResult;
   onBack: () => void;
   onNext: () => void;
 }
@@ -61,6 +63,7 @@ export function navBar(o: NavOptions): TemplateResult {
     >
       ${o.next ? `Next: ${o.next.title}` : 'Last step'}
     </button>
+    ${o.share}
     <optim-pytorch-export
       part="pytorch"
       .config=${o.recipe}

@@ -6,12 +6,7 @@
 import { withOption } from '../../src/optim/options';
 import type { OptimizerConfig } from '../../src/optim/types';
 import { experimentHorizon } from '../../src/protocol/experiment';
-import type {
-  ExperimentConfigInput,
-  Horizon,
-  RunConfigInput,
-  SchedulerStepOn,
-} from '../../src/protocol/experiment';
+import type { ExperimentConfigInput, Horizon, RunConfigInput } from '../../src/protocol/experiment';
 import { describeRun, optimizerLr } from '../optim-lab/run-labels';
 
 /** An experiment with exactly one run: the current recipe. */
@@ -54,12 +49,7 @@ export function horizonOf(settings: ProblemSettings): Horizon {
   return experimentHorizon(settings);
 }
 
-/** Scheduler steps in the whole training: optimizer steps, or epochs when stepped per epoch. */
-export function scheduleSpan(horizon: Horizon, stepOn: SchedulerStepOn = 'batch'): number {
-  return stepOn === 'epoch'
-    ? Math.max(1, Math.round(horizon.totalSteps / horizon.stepsPerEpoch))
-    : horizon.totalSteps;
-}
+export { scheduleSpan } from '../../src/protocol/horizon';
 
 /** The lr a run trains at: its optimizer's, which OneCycleLR's peak follows (see withLr). */
 export function runLr(run: RunConfigInput): number {

@@ -12,12 +12,16 @@ import type { Recipe } from './recipe';
 import type { StepOutcome } from './outcome';
 import type { ScheduleChoice } from './schedules';
 
+/** The optimizers step 3's LR range test offers. */
+export const FINDER_OPTIMIZERS = ['Adam', 'RAdam'] as const;
+export type FinderOptimizer = (typeof FINDER_OPTIMIZERS)[number];
+
 /** What the learner chose in the steps that offer a choice. */
 export interface ProcedureChoices {
   /** Step 1: the published recipe. */
   preset: PresetId;
   /** Step 3: the optimizer the LR range test runs. */
-  finderOptimizer: 'Adam' | 'RAdam';
+  finderOptimizer: FinderOptimizer;
   /** Step 5: the schedule tried (undefined: the one the loss shape suggests). */
   schedule?: ScheduleChoice;
   /** Step 5: the schedule as edited in the scheduler editor, if it was. */

@@ -39,6 +39,11 @@ export class Trail {
     return this.adoptions.get(step);
   }
 
+  /** Every adoption, by step, in step order. */
+  adopted(): [step: number, adoption: Adoption][] {
+    return [...this.adoptions].sort(([a], [b]) => a - b);
+  }
+
   outcome(step: number): StepOutcome | undefined {
     return this.outcomes.get(step);
   }

@@ -3,6 +3,7 @@
  * that make sense over the preview horizon (`steps`) and the optimizer's lr (`baseLr`);
  * optional ones stay implicit so PyTorch's defaults apply.
  */
+import type { SchedulerConfigInput } from '../../src/protocol/horizon';
 import type { SchedulerConfig, SchedulerType } from '../../src/schedule/types';
 import type { ChoiceGroup } from '../shared/form-controls';
 
@@ -121,11 +122,11 @@ export interface WarmupShape {
   kind: WarmupKind;
   length: number;
   factor: number | undefined;
-  main: SchedulerConfig;
+  main: SchedulerConfigInput;
 }
 
 /** A SequentialLR of the "warm-up, then main" shape, or undefined for any other chain. */
-export function asWarmup(config: SchedulerConfig): WarmupShape | undefined {
+export function asWarmup(config: SchedulerConfigInput): WarmupShape | undefined {
   if (config.type !== 'SequentialLR') return undefined;
   const [warmup, main] = config.schedulers;
   if (config.schedulers.length !== 2 || config.milestones.length !== 1) return undefined;
@@ -144,14 +145,14 @@ export function withWarmup(
   kind: WarmupKind,
   length: number,
   factor?: number,
-): SchedulerConfig {
+): SchedulerConfigInput {
   const warmup = warmupConfig(kind, length) as unknown as Record<string, unknown>;
   const factorKey = kind === 'LinearLR' ? 'startFactor' : 'factor';
   if (factor === undefined) delete warmup[factorKey];
   else warmup[factorKey] = factor;
   return {
     type: 'SequentialLR',
-    schedulers: [warmup as unknown as SchedulerConfig, shape.main],
+    schedulers: [warmup as unknown as SchedulerConfigInput, shape.main],
     milestones: [length],
-  } as SchedulerConfig;
+  } as SchedulerConfigInput;
 }

@@ -7,7 +7,9 @@ import {
   schedulerDefaults,
   validateExpression,
 } from '../../src/schedule/index';
-import type { SchedulerConfig, SchedulerType } from '../../src/schedule/types';
+import type { SchedulerType } from '../../src/schedule/types';
+import { HORIZON_OPTIONS, fillScheduleHorizon, followTraining } from '../../src/protocol/horizon';
+import type { SchedulerConfigInput } from '../../src/protocol/horizon';
 import { configProblem } from '../../src/protocol/validation';
 import '../lr-curve/index';
 import { ConfigEditorElement } from '../shared/editor-base';
@@ -24,20 +26,17 @@ import { editorStyles } from './scheduler-editor.styles';
 import { warmupFields } from './warmup-fields';
 
 type ConfigRecord = Record<string, unknown>;
-const asRecord = (config: SchedulerConfig) => config as unknown as ConfigRecord;
-const fromRecord = (record: ConfigRecord) => record as unknown as SchedulerConfig;
-
-/** The schema's message for `config`, path first ("gamma: must be ..."), or undefined. */
-function problemWith(config: SchedulerConfig): string | undefined {
-  return configProblem(parseSchedulerConfig, config);
-}
+const asRecord = (config: SchedulerConfigInput) => config as unknown as ConfigRecord;
+const fromRecord = (record: ConfigRecord) => record as unknown as SchedulerConfigInput;
 
 /** "abc" is not a number: said before the schema sees NaN. */
 /**
  * Choose a torch.optim.lr_scheduler scheduler and edit its options, with a live preview of
  * the learning rate through `<lr-curve>`. SequentialLR is presented as "warm-up, then …".
  * Every edit is checked with the core's parseSchedulerConfig; only valid configs reach
- * `value`.
+ * `value`. With `follow-steps`, the lengths that span the training (OneCycleLR's totalSteps,
+ * CosineAnnealingLR's tMax, PolynomialLR's totalIters) may be left empty: they follow
+ * `steps`, and `value` leaves them out (src/protocol/horizon.ts fills them in).
  *
  * @summary Scheduler chooser and option editor; `value` is a SchedulerConfig.
  *
@@ -69,17 +68,23 @@ function problemWith(config: SchedulerConfig): string | undefined {
  *
  * @tag scheduler-editor
  */
-export class SchedulerEditor extends ConfigEditorElement<SchedulerConfig> {
+export class SchedulerEditor extends ConfigEditorElement<SchedulerConfigInput> {
   static override styles = [editorHost, formStyles, editorStyles];
 
   /** The scheduler config being edited. Setting it resets drafts and messages. */
-  @property({ attribute: false }) override value: SchedulerConfig = { type: 'None' };
+  @property({ attribute: false }) override value: SchedulerConfigInput = { type: 'None' };
 
   /** The optimizer's lr: scales the preview and seeds CyclicLR/OneCycleLR/SWALR lrs. */
   @property({ type: Number, attribute: 'base-lr' }) baseLr = 0.1;
 
   /** Training horizon in optimizer steps: the preview's length and new configs' lengths. */
   @property({ type: Number }) steps = 100;
+
+  /**
+   * Lengths that span the training follow `steps` while left empty (a new choice leaves them
+   * empty); `value` then leaves them out. Without it every length is a number in `value`.
+   */
+  @property({ type: Boolean, attribute: 'follow-steps' }) followSteps = false;
 
   /** Label of the scheduler select. */
   @property() label = 'Scheduler';
@@ -92,14 +97,27 @@ export class SchedulerEditor extends ConfigEditorElement<SchedulerConfig> {
 
   protected override valueSetFromOutside(): void {
     this.expressionProblem = undefined;
-    const problem = SCHEDULER_TYPES.includes(this.value.type) ? problemWith(this.value) : undefined;
+    const problem = SCHEDULER_TYPES.includes(this.value.type)
+      ? this.problemWith(this.value)
+      : undefined;
     if (problem) this.setError('config', problem);
+  }
+
+  /** The config as it trains: with `follow-steps`, lengths left empty span `steps`. */
+  private complete(config: SchedulerConfigInput) {
+    return this.followSteps ? fillScheduleHorizon(config, this.steps) : config;
+  }
+
+  /** The schema's message for `config`, path first ("gamma: must be ..."), or undefined. */
+  private problemWith(config: SchedulerConfigInput): string | undefined {
+    return configProblem(parseSchedulerConfig, this.complete(config));
   }
 
   private onType(type: string): void {
     this.clearEdits();
     this.expressionProblem = undefined;
-    this.setValue(initialConfig(type as SchedulerType, this.steps, this.baseLr), true);
+    const initial = initialConfig(type as SchedulerType, this.steps, this.baseLr);
+    this.setValue(this.followSteps ? followTraining(initial) : initial, true);
   }
 
   /**
@@ -110,10 +128,10 @@ export class SchedulerEditor extends ConfigEditorElement<SchedulerConfig> {
     errorKey: string,
     draftKey: string | undefined,
     raw: string | undefined,
-    candidate: SchedulerConfig,
+    candidate: SchedulerConfigInput,
     commit: boolean,
   ): void {
-    const problem = problemWith(candidate);
+    const problem = this.problemWith(candidate);
     if (problem) {
       if (draftKey) this.setDraft(draftKey, raw);
       this.setError(errorKey, problem);
@@ -132,7 +150,7 @@ export class SchedulerEditor extends ConfigEditorElement<SchedulerConfig> {
     this.setValue(candidate, commit);
   }
 
-  private withKey(key: string, value: unknown): SchedulerConfig {
+  private withKey(key: string, value: unknown): SchedulerConfigInput {
     const next: ConfigRecord = { ...asRecord(this.value) };
     if (value === undefined) delete next[key];
     else next[key] = value;
@@ -140,8 +158,9 @@ export class SchedulerEditor extends ConfigEditorElement<SchedulerConfig> {
   }
 
   private onNumber(spec: Extract<FieldSpec, { kind: 'number' }>, raw: string, commit: boolean) {
-    // An optional option with no default (stepSizeDown) may be emptied to mean "unset".
-    if (spec.placeholder && raw.trim() === '') {
+    // An optional option with no default (stepSizeDown), or a length that may follow the
+    // training, may be emptied to mean "unset".
+    if ((spec.placeholder || this.followsTraining(spec.key)) && raw.trim() === '') {
       this.apply(spec.key, spec.key, raw, this.withKey(spec.key, undefined), commit);
       return;
     }
@@ -238,6 +257,33 @@ export class SchedulerEditor extends ConfigEditorElement<SchedulerConfig> {
     this.apply('main', undefined, undefined, candidate, commit);
   }
 
+  /** Whether option `key` of the type shown may follow the training (with `follow-steps`). */
+  private followsTraining(key: string): boolean {
+    const type = this.value.type;
+    return this.followSteps && type in HORIZON_OPTIONS
+      ? HORIZON_OPTIONS[type as keyof typeof HORIZON_OPTIONS] === key
+      : false;
+  }
+
+  /** A length that may follow the training: empty while it does, and says what it is. */
+  private renderLength(spec: Extract<FieldSpec, { kind: 'number' }>): TemplateResult {
+    const given = asRecord(this.value)[spec.key];
+    const length = `${formatNumber(Math.max(1, Math.round(this.steps)))} steps`;
+    return numberField({
+      id: `sch-${spec.key}`,
+      label: spec.label,
+      text: this.drafts[spec.key] ?? (given === undefined ? '' : formatNumber(given as number)),
+      placeholder: formatNumber(Math.max(1, Math.round(this.steps))),
+      error: this.errors[spec.key],
+      hint:
+        given === undefined
+          ? `Follows the training length, now ${length}. A number fixes it.`
+          : `Empty follows the training length (now ${length}).`,
+      onInput: (raw) => this.onNumber(spec, raw, false),
+      onCommit: (raw) => this.onNumber(spec, raw, true),
+    });
+  }
+
   private renderField(spec: FieldSpec): TemplateResult {
     const id = `sch-${spec.key}`;
     const record = asRecord(this.value);
@@ -245,6 +291,7 @@ export class SchedulerEditor extends ConfigEditorElement<SchedulerConfig> {
     const current = record[spec.key] ?? defaults[spec.key];
     switch (spec.kind) {
       case 'number':
+        if (this.followsTraining(spec.key)) return this.renderLength(spec);
         return numberField({
           id,
           label: spec.label,
@@ -306,6 +353,7 @@ export class SchedulerEditor extends ConfigEditorElement<SchedulerConfig> {
       drafts: this.drafts,
       errors: this.errors,
       steps: this.steps,
+      followSteps: this.followSteps,
       baseLr: this.baseLr,
       onKind: (kind) =>
         shape &&
@@ -357,7 +405,7 @@ export class SchedulerEditor extends ConfigEditorElement<SchedulerConfig> {
           ? nothing
           : html`<lr-curve
               part="preview"
-              .schedule=${this.value}
+              .schedule=${this.complete(this.value)}
               .baseLr=${this.baseLr}
               .steps=${this.steps}
             ></lr-curve>`

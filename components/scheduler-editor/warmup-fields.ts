@@ -6,7 +6,7 @@
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import { schedulerDefaults } from '../../src/schedule/index';
-import type { SchedulerConfig } from '../../src/schedule/types';
+import type { SchedulerConfigInput } from '../../src/protocol/horizon';
 import { choiceField, numberField } from '../shared/form-controls';
 import { formatNumber } from '../shared/number-rule';
 import { WARMUP_KINDS } from './catalog';
@@ -14,10 +14,12 @@ import type { WarmupKind, WarmupShape } from './catalog';
 
 export interface WarmupFieldsOptions {
   shape: WarmupShape | undefined;
-  value: SchedulerConfig;
+  value: SchedulerConfigInput;
   drafts: Readonly<Record<string, string>>;
   errors: Readonly<Record<string, string>>;
   steps: number;
+  /** The main scheduler's length may follow the steps after the warm-up. */
+  followSteps: boolean;
   baseLr: number;
   onKind: (kind: WarmupKind) => void;
   onNumber: (key: 'length' | 'factor', raw: string, commit: boolean) => void;
@@ -71,6 +73,7 @@ export function warmupFields(o: WarmupFieldsOptions): TemplateResult {
       <legend>then</legend>
       <scheduler-editor
         nested
+        ?follow-steps=${o.followSteps}
         label="Main scheduler"
         .value=${shape.main}
         .steps=${Math.max(1, o.steps - shape.length)}

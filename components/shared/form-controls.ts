@@ -35,6 +35,8 @@ export interface NumberFieldOptions {
   text: string;
   error?: string;
   hint?: string;
+  /** What an empty box stands for (the value it takes when left empty). */
+  placeholder?: string;
   onInput: (raw: string) => void;
   onCommit: (raw: string) => void;
 }
@@ -51,6 +53,7 @@ export function numberField(o: NumberFieldOptions): TemplateResult {
       autocomplete="off"
       spellcheck="false"
       .value=${live(o.text)}
+      placeholder=${ifDefined(o.placeholder)}
       aria-invalid=${o.error ? 'true' : 'false'}
       aria-describedby=${ifDefined(describedBy(o.id, o.error, o.hint))}
       @input=${(e: Event) => o.onInput(stop(e).value)}

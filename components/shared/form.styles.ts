@@ -1,6 +1,22 @@
 import { css } from 'lit';
 import { themeStyles } from './theme';
 
+/**
+ * The look of a lab's entries (its settings, the pasted-text boxes), to go inside a rule:
+ * `input, select { ${fieldLook} }`.
+ */
+export const fieldLook = css`
+  font: inherit;
+  color: var(--_ink);
+  background: var(--_field);
+  border: 1px solid var(--_border);
+  border-radius: calc(var(--_radius) - 2px);
+  padding: 0.375rem 0.5rem;
+  min-width: 0;
+  width: 100%;
+  min-height: 2.25rem;
+`;
+
 /** Form look shared by <optimizer-picker> and <scheduler-editor>, in the theme's tokens. */
 export const formStyles = css`
   .field {

@@ -1,4 +1,5 @@
 export * from './experiment';
+export * from './horizon';
 export * from './custom-points';
 export * from './progress';
 export * from './swa';

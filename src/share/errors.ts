@@ -3,7 +3,10 @@
  * ShareError: it is the project's ConfigError, naming the field as the config writes it.
  */
 export type ShareErrorReason =
-  /** Not optim-lab state at all (no `v1.` prefix, no `optim-lab` marker, no entry for the lab). */
+  /**
+   * Not this element's state (no `v1.` prefix, no `optim-lab` / `optim-procedure` marker, no
+   * entry for the element, or another kind of element's state).
+   */
   | 'format'
   /** A state format this code does not read (made by a newer optim-lab). */
   | 'version'

@@ -1,4 +1,4 @@
-/** Shareable labs: a lab's state as a link (URL fragment) or JSON, and back (TF-free). */
+/** Shareable labs and procedures: an element's state as a link (URL fragment) or JSON, and back (TF-free). */
 export { MAX_STATE_BYTES } from './bytes';
 export { ShareError } from './errors';
 export type { ShareErrorReason } from './errors';
@@ -10,6 +10,12 @@ export {
   shareLink,
   writeShareFragment,
 } from './fragment';
-export { SHARE_VERSION, STATE_MARKER, labStateFromJson, labStateToJson } from './state';
-export type { JsonValue, LabState, UiState } from './state';
+export {
+  SHARE_KINDS,
+  SHARE_VERSION,
+  STATE_MARKER,
+  labStateFromJson,
+  labStateToJson,
+} from './state';
+export type { JsonValue, LabState, ShareKind, UiState } from './state';
 export { decodeLabState, encodeLabState } from './token';

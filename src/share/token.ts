@@ -4,23 +4,32 @@
  */
 import { deflate, fromBase64Url, inflate, MAX_STATE_BYTES, toBase64Url } from './bytes';
 import { ShareError } from './errors';
-import { SHARE_VERSION, stateEnvelope, stateFromEnvelope } from './state';
-import type { LabState } from './state';
+import { SHARE_VERSION, STATE_MARKER, stateEnvelope, stateFromEnvelope } from './state';
+import type { LabState, ShareKind } from './state';
 
 const PREFIX = `v${SHARE_VERSION}.`;
 const TOKEN = /^v(\d+)\.(.*)$/s;
 
 /** The state as a token. The state is checked first (a ConfigError for a bad config). */
-export async function encodeLabState(state: LabState): Promise<string> {
-  const json = JSON.stringify(stateEnvelope(state));
+export async function encodeLabState(
+  state: LabState,
+  kind: ShareKind = STATE_MARKER,
+): Promise<string> {
+  const json = JSON.stringify(stateEnvelope(state, kind));
   return PREFIX + toBase64Url(await deflate(new TextEncoder().encode(json)));
 }
 
-/** Reads a token. Throws a ShareError (why, as `reason`) or the config's ConfigError. */
-export async function decodeLabState(token: string): Promise<LabState> {
+/**
+ * Reads a token of a `kind` state. Throws a ShareError (why, as `reason`) or the config's
+ * ConfigError.
+ */
+export async function decodeLabState(
+  token: string,
+  kind: ShareKind = STATE_MARKER,
+): Promise<LabState> {
   const match = TOKEN.exec(token.trim());
   if (!match) {
-    throw new ShareError('format', `not an optim-lab state: a state starts with "${PREFIX}"`);
+    throw new ShareError('format', `not an ${kind} state: a state starts with "${PREFIX}"`);
   }
   const version = Number(match[1]);
   if (version !== SHARE_VERSION) {
@@ -49,5 +58,5 @@ export async function decodeLabState(token: string): Promise<LabState> {
     const why = error instanceof Error ? error.message : String(error);
     throw new ShareError('json', `the link's state is damaged (not valid JSON: ${why})`);
   }
-  return stateFromEnvelope(value);
+  return stateFromEnvelope(value, kind);
 }

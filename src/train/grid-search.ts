@@ -10,6 +10,7 @@ import type { OptimizerConfig } from '../optim/types';
 import type { RunStatus } from '../protocol/progress';
 import { MAX_RUNS } from '../protocol/experiment';
 import type { RunConfigInput } from '../protocol/experiment';
+import type { LabRunInput } from '../protocol/horizon';
 import { ConfigError } from '../protocol/validation';
 import type { TrainerState } from '../protocol/api';
 
@@ -44,7 +45,7 @@ function detailOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-function checkGrid(base: RunConfigInput, grid: GridSpec): [string, readonly GridValue[]][] {
+function checkGrid(base: LabRunInput, grid: GridSpec): [string, readonly GridValue[]][] {
   if (typeof grid !== 'object' || grid === null || Array.isArray(grid))
     throw new ConfigError('grid', 'must be an object like { lr: [0.01, 0.1] }');
   const axes = Object.entries(grid);
@@ -78,7 +79,10 @@ function checkGrid(base: RunConfigInput, grid: GridSpec): [string, readonly Grid
  * Throws a ConfigError naming the field (`grid.momentum[1]: ...`) for a value the optimizer
  * rejects, and when the grid would make more than 16 runs.
  */
-export function gridRuns(base: RunConfigInput, grid: GridSpec = {}): RunConfigInput[] {
+export function gridRuns(base: RunConfigInput, grid?: GridSpec): RunConfigInput[];
+/** A lab's run: its scheduler's lengths left to the training stay so in every run. */
+export function gridRuns(base: LabRunInput, grid?: GridSpec): LabRunInput[];
+export function gridRuns(base: LabRunInput, grid: GridSpec = {}): LabRunInput[] {
   try {
     parseOptimizerConfig(base.optimizer, 'base.optimizer');
   } catch (error) {
@@ -102,7 +106,7 @@ export function gridRuns(base: RunConfigInput, grid: GridSpec = {}): RunConfigIn
       base.optimizer,
     );
     const settings = combination.map(([key, value]) => `${key}=${labelText(value)}`);
-    const run: RunConfigInput = { ...base, optimizer, label: [stem, ...settings].join(' ') };
+    const run: LabRunInput = { ...base, optimizer, label: [stem, ...settings].join(' ') };
     try {
       parseOptimizerConfig(optimizer);
     } catch (error) {

@@ -4,7 +4,8 @@ import {
   DEFAULT_RUN,
   readLabAttributes,
 } from '../../components/optim-lab/attributes';
-import { experimentHorizon } from '../../components/optim-lab/horizon';
+import { experimentHorizon } from '../../src/protocol/experiment';
+import { fillExperimentHorizons } from '../../src/protocol/horizon';
 
 describe('readLabAttributes: attribute -> experiment config', () => {
   it('gives one default run and no problems when nothing is set', () => {
@@ -138,8 +139,19 @@ describe('readLabAttributes: attribute -> experiment config', () => {
       scheduler:
         '{"type":"SequentialLR","schedulers":[{"type":"LinearLR","startFactor":0.1,"totalIters":10},{"type":"CosineAnnealingLR"}],"milestones":[10]}',
     });
+    expect(setup.problems).toEqual([]);
     expect(experimentHorizon(setup.experiment)).toEqual({ stepsPerEpoch: 10, totalSteps: 50 });
+    // The lab keeps the length left out (it follows the training whatever changes it later);
+    // the trainer gets it filled from the horizon of the moment.
     expect(setup.experiment.runs[0].scheduler).toEqual({
+      type: 'SequentialLR',
+      schedulers: [
+        { type: 'LinearLR', startFactor: 0.1, totalIters: 10 },
+        { type: 'CosineAnnealingLR' },
+      ],
+      milestones: [10],
+    });
+    expect(fillExperimentHorizons(setup.experiment).runs[0].scheduler).toEqual({
       type: 'SequentialLR',
       schedulers: [
         { type: 'LinearLR', startFactor: 0.1, totalIters: 10 },
@@ -153,7 +165,7 @@ describe('readLabAttributes: attribute -> experiment config', () => {
       scheduler: '{"type":"OneCycleLR","maxLr":0.1}',
     });
     // ceil(320 / 100) = 4 steps per epoch, 20 steps in all.
-    expect(oneCycle.experiment.runs[0].scheduler).toEqual({
+    expect(fillExperimentHorizons(oneCycle.experiment).runs[0].scheduler).toEqual({
       type: 'OneCycleLR',
       maxLr: 0.1,
       totalSteps: 20,

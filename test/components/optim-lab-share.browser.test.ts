@@ -3,11 +3,10 @@
 // and reading writes nothing), hashchange, pasted links and JSON, the JSON download, and
 // states that cannot be used (damaged, from a newer version, an invalid config): a message in
 // the lab's problems list naming the field, the lab's own settings, and a lab that trains.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import type { OptimLab } from '../../components/optim-lab/index';
 import type { ExperimentConfigInput } from '../../src/protocol/experiment';
-import { deflate, toBase64Url } from '../../src/share/bytes';
 import {
   encodeLabState,
   labStateFromJson,
@@ -16,24 +15,12 @@ import {
   writeShareFragment,
 } from '../../src/share/index';
 import { mount, part, problemsText, recordErrors } from './support/lab';
+import { goTo, keepPageHash, tokenOf } from './support/page-hash';
 
 const LOADED_MACHINE_WAIT = { timeout: 30_000 };
 
-let pageHash = '';
-beforeEach(() => {
-  pageHash = location.hash;
-});
-afterEach(() => {
-  // Leave the runner's page as it was (no history entry either way).
-  history.replaceState(null, '', `${location.pathname}${location.search}${pageHash}`);
-});
-
-/** Sets the page's fragment as a reader's browser does when a link is followed. */
-async function goTo(hash: string): Promise<void> {
-  const changed = new Promise((resolve) => addEventListener('hashchange', resolve, { once: true }));
-  location.hash = hash;
-  await changed;
-}
+// Leave the runner's page as it was (no history entry either way).
+keepPageHash();
 
 async function shared(attributes: Record<string, string>): Promise<OptimLab> {
   const lab = await mount({ share: '', backend: 'cpu', ...attributes });
@@ -163,11 +150,6 @@ describe('a shared link restores each lab on the page from its own fragment entr
 });
 
 describe('states that cannot be used give a message and the lab as its attributes say', () => {
-  /** A token of arbitrary JSON, as a damaged or hand-made link could hold. */
-  async function tokenOf(value: unknown): Promise<string> {
-    return `v1.${toBase64Url(await deflate(new TextEncoder().encode(JSON.stringify(value))))}`;
-  }
-
   it.each([
     [
       'damaged',

@@ -4,10 +4,11 @@ import axe from 'axe-core';
 import '../../components/scheduler-editor/index';
 import type { SchedulerEditor } from '../../components/scheduler-editor/index';
 import { parseSchedulerConfig } from '../../src/schedule/index';
+import type { SchedulerConfigInput } from '../../src/protocol/horizon';
 import type { SchedulerConfig } from '../../src/schedule/types';
 
 let el: SchedulerEditor;
-let events: { type: string; value: SchedulerConfig }[];
+let events: { type: string; value: SchedulerConfigInput }[];
 
 async function mount(value: SchedulerConfig, steps = 100, baseLr = 0.1): Promise<SchedulerEditor> {
   el?.remove();
@@ -373,6 +374,85 @@ describe('<scheduler-editor> invalid entries', () => {
   it('a config set from outside that is invalid says so', async () => {
     await mount({ type: 'StepLR', stepSize: 0 });
     expect($('[part~="error"]').textContent).toContain('stepSize');
+  });
+});
+
+describe('<scheduler-editor follow-steps>: lengths that follow the training', () => {
+  async function following(value: SchedulerConfigInput, steps = 200) {
+    await mount({ type: 'None' }, steps, 0.05);
+    el.followSteps = true;
+    el.value = value;
+    await el.updateComplete;
+  }
+
+  it('a type chosen leaves its length out; the preview spans steps', async () => {
+    await following({ type: 'None' });
+    await userEvent.selectOptions($<HTMLSelectElement>('#type'), 'OneCycleLR');
+    await el.updateComplete;
+    expect(el.value).toEqual({ type: 'OneCycleLR', maxLr: 0.05 });
+    const curve = $<HTMLElementTagNameMap['lr-curve']>('lr-curve');
+    expect(curve.schedule).toEqual({ type: 'OneCycleLR', maxLr: 0.05, totalSteps: 200 });
+    await userEvent.selectOptions($<HTMLSelectElement>('#type'), 'PolynomialLR');
+    await el.updateComplete;
+    // PolynomialLR's totalIters follows too (not torch's default of 5).
+    expect(el.value).toEqual({ type: 'PolynomialLR' });
+    expect($('#sch-totalIters').value).toBe('');
+    expect(curve.schedule).toEqual({ type: 'PolynomialLR', totalIters: 200 });
+    await userEvent.selectOptions($<HTMLSelectElement>('#type'), 'SequentialLR');
+    await el.updateComplete;
+    // The cosine after the 20-step warm-up follows the 180 steps after it.
+    expect(el.value).toEqual({
+      type: 'SequentialLR',
+      schedulers: [
+        { type: 'LinearLR', startFactor: 0.1, totalIters: 20 },
+        { type: 'CosineAnnealingLR' },
+      ],
+      milestones: [20],
+    });
+    const main = $<SchedulerEditor>('scheduler-editor');
+    expect(main.followSteps).toBe(true);
+    expect(main.steps).toBe(180);
+    await main.updateComplete;
+    expect($('#sch-tMax', main.shadowRoot!).placeholder).toBe('180');
+    expect(changes().map((c) => c.value.type)).toEqual([
+      'OneCycleLR',
+      'PolynomialLR',
+      'SequentialLR',
+    ]);
+  });
+
+  it('says what the empty length is; a number fixes it, emptying it follows again', async () => {
+    await following({ type: 'CosineAnnealingLR' }, 120);
+    const box = $('#sch-tMax');
+    expect(box.value).toBe('');
+    expect(box.placeholder).toBe('120');
+    const hint = () => $('#sch-tMax-hint').textContent;
+    expect(hint()).toBe('Follows the training length, now 120 steps. A number fixes it.');
+    expect(box.getAttribute('aria-describedby')).toBe('sch-tMax-hint');
+    expect((await axe.run(el)).violations).toEqual([]);
+    await typeInto(box, '30');
+    expect(el.value).toEqual({ type: 'CosineAnnealingLR', tMax: 30 });
+    expect(hint()).toBe('Empty follows the training length (now 120 steps).');
+    await typeInto(box, '');
+    expect(el.value).toEqual({ type: 'CosineAnnealingLR' });
+    expect(changes().map((c) => c.value)).toEqual([
+      { type: 'CosineAnnealingLR', tMax: 30 },
+      { type: 'CosineAnnealingLR' },
+    ]);
+    // A wrong length is still refused, naming it.
+    await typeInto(box, '0');
+    expect(box.getAttribute('aria-invalid')).toBe('true');
+    expect($('#sch-tMax-error').textContent).toContain('tMax');
+    expect(changes()).toHaveLength(2);
+  });
+
+  it('without follow-steps a length is required, as the schema says', async () => {
+    await mount({ type: 'OneCycleLR', maxLr: 0.1 } as unknown as SchedulerConfig);
+    expect($('[part~="error"]').textContent).toContain('totalSteps');
+    await mount(sample('OneCycleLR'));
+    await typeInto($('#sch-totalSteps'), '');
+    expect($('#sch-totalSteps').getAttribute('aria-invalid')).toBe('true');
+    expect(changes()).toEqual([]);
   });
 });
 

@@ -100,7 +100,7 @@ describe.each<ColorScheme>(['light', 'dark'])('%s theme', (scheme) => {
 
   // axe skips aria-hidden SVG and canvas, so chart ink is checked here: lines at least 3:1
   // (WCAG 1.4.11, graphical objects), axis labels at least 4.5:1 (text).
-  it.each(byName.filter(([name]) => /^(lr-curve|loss-plot)/.test(name)))(
+  it.each(byName.filter(([name]) => /^(lr-curve|loss-plot|loss-surface)/.test(name)))(
     '%s: lines and axis labels stand out from the background',
     async (_n, f) => {
       const el = await mountIn(f, 640);
@@ -112,9 +112,10 @@ describe.each<ColorScheme>(['light', 'dark'])('%s theme', (scheme) => {
         const fill = parseColor(getComputedStyle(text).fill);
         expect(contrast(fill, bg), `axis label "${text.textContent}"`).toBeGreaterThanOrEqual(4.5);
       }
-      const lines = [...root.querySelectorAll('[part="lr-line"], [part="momentum-line"]')].map(
-        (path) => getComputedStyle(path).stroke,
-      );
+      // <loss-surface>'s trails are drawn over a halo of the surface colour: this background.
+      const lines = [
+        ...root.querySelectorAll('[part="lr-line"], [part="momentum-line"], .trail'),
+      ].map((path) => getComputedStyle(path).stroke);
       const style = getComputedStyle(el);
       if (el.localName === 'loss-plot') {
         for (let i = 1; i <= 8; i++) lines.push(style.getPropertyValue(`--loss-plot-color-${i}`));

@@ -321,3 +321,83 @@ describe('several labs on one page, each its own fragment entry', () => {
     await shareError(restoreLabState('{"runs": ['), 'json');
   });
 });
+
+describe('labs and procedures: each kind reads only its own states', () => {
+  const RECIPE: LabState = {
+    config: {
+      dataset: { type: 'spiral', noise: 0.05 },
+      runs: [{ id: 'recipe', optimizer: { type: 'AdamW', lr: 1e-3 } }],
+    },
+    ui: { step: 3, choices: { preset: 'fastai' } },
+  };
+
+  it('a procedure state is marked optim-procedure, in JSON and inside its token', async () => {
+    const token = await encodeLabState(RECIPE, 'optim-procedure');
+    const inflated = JSON.parse(
+      inflateRawSync(Buffer.from(token.slice(3), 'base64url')).toString(),
+    );
+    expect(inflated).toEqual({ 'optim-procedure': 1, ...RECIPE });
+    expect(await decodeLabState(token, 'optim-procedure')).toEqual(RECIPE);
+    const json = labStateToJson(RECIPE, 'optim-procedure');
+    expect(json.startsWith('{\n  "optim-procedure": 1,\n')).toBe(true);
+    expect(labStateFromJson(json, 'optim-procedure')).toEqual(RECIPE);
+  });
+
+  it("one kind's state given to the other is refused and says whose it is", async () => {
+    const procedure = await encodeLabState(RECIPE, 'optim-procedure');
+    expect(await shareError(decodeLabState(procedure), 'format')).toBe(
+      "this is a procedure's (<optim-procedure>) state, not a lab's (<optim-lab>): restore it in that element",
+    );
+    const lab = labStateToJson(TYPICAL);
+    expect(await shareError(restoreLabState(lab, 'x', 'optim-procedure'), 'format')).toBe(
+      "this is a lab's (<optim-lab>) state, not a procedure's (<optim-procedure>): restore it in that element",
+    );
+  });
+
+  it('fragment entries of a lab and a procedure with the same id never collide', async () => {
+    let hash = writeShareFragment('#top', 'x', 'v1.LAB');
+    hash = writeShareFragment(hash, 'x', 'v1.PROC', 'optim-procedure');
+    hash = writeShareFragment(hash, undefined, 'v1.ANON', 'optim-procedure');
+    expect(hash).toBe('#top&optim-lab:x=v1.LAB&optim-procedure:x=v1.PROC&optim-procedure=v1.ANON');
+    expect(readShareFragment(hash, 'x')).toBe('v1.LAB');
+    expect(readShareFragment(hash, 'x', 'optim-procedure')).toBe('v1.PROC');
+    expect(readShareFragment(hash, undefined, 'optim-procedure')).toBe('v1.ANON');
+    expect(readShareFragment(hash)).toBeUndefined();
+    expect(writeShareFragment(hash, 'x', undefined, 'optim-procedure')).toBe(
+      '#top&optim-lab:x=v1.LAB&optim-procedure=v1.ANON',
+    );
+    // A pasted link with one lab and one procedure: each restores its own.
+    const token = await encodeLabState(RECIPE, 'optim-procedure');
+    const link = shareLink(
+      shareLink('https://blog.example/post', 'x', await encodeLabState(TYPICAL)),
+      'course',
+      token,
+      'optim-procedure',
+    );
+    expect(await restoreLabState(link, 'other', 'optim-procedure')).toEqual(RECIPE);
+    expect(await restoreLabState(link, 'other')).toEqual(TYPICAL);
+    expect(
+      await shareError(
+        restoreLabState('https://a.example/#optim-lab=v1.Q', 'p', 'optim-procedure'),
+        'format',
+      ),
+    ).toBe('the link holds no optim-procedure state');
+  });
+
+  it('schedule lengths left to the training stay left out, and are checked as filled', async () => {
+    const state: LabState = {
+      config: {
+        training: { epochs: 3 },
+        runs: [
+          { optimizer: { type: 'SGD', lr: 0.1 }, scheduler: { type: 'OneCycleLR', maxLr: 0.1 } },
+        ],
+      },
+    };
+    expect(await decodeLabState(await encodeLabState(state))).toEqual(state);
+    // A bad training length is named at its own field, not at the schedule it would fill.
+    const bad = { ...state, config: { ...state.config, training: { epochs: -3 } } };
+    const error = await rejection(encodeLabState(bad));
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).path).toBe('training.epochs');
+  });
+});

@@ -7,11 +7,9 @@ import '../../lr-finder-plot/index';
 import type { LrPickDetail } from '../../lr-finder-plot/index';
 import { formatValue } from '../../plot/format';
 import { choiceGroup } from '../choices';
-import type { FinderOptimizer } from '../finder-step';
 import { runOf, withOptimizer } from '../recipe';
-import type { ProcedureHost, StepDefinition } from '../step-host';
-
-const OPTIMIZERS: readonly FinderOptimizer[] = ['Adam', 'RAdam'];
+import { FINDER_OPTIMIZERS } from '../step-host';
+import type { FinderOptimizer, ProcedureHost, StepDefinition } from '../step-host';
 
 /** Each suggestion the plot marks, and why it is a reasonable pick. */
 const SUGGESTIONS: readonly [string, string][] = [
@@ -52,7 +50,7 @@ export const lrRangeStep: StepDefinition = {
           name: 'finder',
           legend: 'Optimizer to test',
           part: 'finder-optimizers',
-          choices: OPTIMIZERS.map((name) => ({ value: name, label: name })),
+          choices: FINDER_OPTIMIZERS.map((name) => ({ value: name, label: name })),
           checked: chosen,
           disabled: busy,
           inline: true,

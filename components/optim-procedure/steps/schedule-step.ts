@@ -4,6 +4,7 @@
  */
 import { html, nothing } from 'lit';
 import { ref } from 'lit/directives/ref.js';
+import { fillScheduleHorizon } from '../../../src/protocol/horizon';
 import type { SchedulerConfig } from '../../../src/schedule/types';
 import '../../loss-plot/index';
 import type { LossPlot } from '../../loss-plot/index';
@@ -109,7 +110,8 @@ export const scheduleStep: StepDefinition = {
             .baseLr=${runLr(base)}
             .steps=${span}
             @change=${(e: Event) => {
-              const value = (e.target as SchedulerEditor).value;
+              // Complete already (no follow-steps): filling only says so to the types.
+              const value = fillScheduleHorizon((e.target as SchedulerEditor).value, span);
               const type = SCHEDULE_CHOICES.find((t) => t === value.type);
               host.choose(type ? { schedule: type, scheduleEdit: value } : { scheduleEdit: value });
             }}

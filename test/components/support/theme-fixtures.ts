@@ -6,6 +6,7 @@
 import { userEvent } from 'vitest/browser';
 import '../../../components/optim-data-view/index';
 import '../../../components/loss-plot/index';
+import '../../../components/loss-surface/index';
 import '../../../components/lr-curve/index';
 import '../../../components/optim-lab/index';
 import '../../../components/optim-procedure/index';
@@ -13,7 +14,16 @@ import '../../../components/optimizer-picker/index';
 import '../../../components/scheduler-editor/index';
 import type { LitElement } from 'lit';
 import type { LossPlot } from '../../../components/loss-plot/index';
+import type { LossSurface } from '../../../components/loss-surface/index';
 import type { DatasetView, GridPrediction } from '../../../src/protocol/api';
+
+/** Polls `done` once a frame, up to 300 frames (a fixture's asynchronous work). */
+async function waitUntil(done: () => boolean): Promise<void> {
+  for (let frames = 0; !done(); frames++) {
+    if (frames > 300) throw new Error('a fixture waited in vain');
+    await nextFrame();
+  }
+}
 
 export const nextFrame = () =>
   new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
@@ -238,14 +248,53 @@ export const FIXTURES: readonly Fixture[] = [
     },
   },
   {
-    // Step 1 as it first shows: the presets, the step's lab (not trained), the recipe.
-    name: 'optim-procedure (step 1)',
+    // Step 1 as it first shows: the presets, the step's lab (not trained), the recipe, and the
+    // share panel open with a pasted state it refused.
+    name: 'optim-procedure (step 1, sharing)',
     focusable: true,
     create: () => {
       const el = document.createElement('optim-procedure');
       const attributes = { layers: '8', epochs: '2', backend: 'cpu' };
       for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
       return el;
+    },
+    fill: async (el) => {
+      const root = el.shadowRoot!;
+      root.querySelector<HTMLButtonElement>('[part="share-button"]')!.click();
+      await el.updateComplete;
+      const input = root.querySelector<HTMLTextAreaElement>('[part="restore-input"]')!;
+      input.value = 'not a link';
+      input.dispatchEvent(new Event('input'));
+      root.querySelector<HTMLButtonElement>('[part="restore"]')!.click();
+      await waitUntil(() => !!root.querySelector('[part="restore-error"]')!.textContent!.trim());
+      await el.updateComplete;
+    },
+  },
+  {
+    // A preset's finished picture (contours, trails, arrows, legend, know-how) with the
+    // numbers panel open on a later step: the most it shows at once.
+    name: 'loss-surface (momentum vs Nesterov)',
+    focusable: true,
+    create: () => {
+      const el = document.createElement('loss-surface');
+      el.setAttribute('preset', 'momentum-vs-nesterov');
+      el.setAttribute('steps', '60');
+      return el;
+    },
+    fill: async (el) => {
+      const surface = el as LossSurface;
+      await surface.computeComplete;
+      surface.step(12);
+      el.shadowRoot!.querySelector<HTMLDetailsElement>('[part~="numbers"]')!.open = true;
+      await settle(el);
+      // The contours are drawn in a task of their own after the computation.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      if (!el.shadowRoot!.querySelector('[part~="contours"] path')) {
+        throw new Error('the loss-surface fixture draws no contours');
+      }
+      if (!el.shadowRoot!.querySelector('[part~="numbers-table"] tr')) {
+        throw new Error("the loss-surface fixture shows no step's numbers");
+      }
     },
   },
 ];

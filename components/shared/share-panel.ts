@@ -1,12 +1,14 @@
 /**
- * The lab's "Share" control: the lab's whole state (its experiment as shown, and a little UI
- * state) as a link, whose fragment holds this lab's entry and keeps every other one, or as
- * JSON (copied or downloaded), and back from either pasted. With the lab's `share`
- * attribute it also reads the page's own fragment when it connects and on `hashchange`.
- * The codec is src/share; this file only moves text between it, the clipboard and the lab.
+ * The "Share" control of <optim-lab> and <optim-procedure>: the element's whole state (an
+ * experiment, and a little UI state) as a link, whose fragment holds this element's entry
+ * (`optim-lab:<id>=…`, `optim-procedure:<id>=…`) and keeps every other one, or as JSON (copied
+ * or downloaded), and back from either pasted. With the element's `share` attribute it also
+ * reads the page's own fragment when it connects and on `hashchange`. The codec is src/share;
+ * this file only moves text between it, the clipboard and the element.
  *
- * Nothing here writes the page's URL: a shared state is applied to the lab and nothing else
- * (no history entry, no other lab's entry, no attribute), so reading a link never changes it.
+ * Nothing here writes the page's URL: a shared state is applied to the element and nothing
+ * else (no history entry, no other element's entry, no attribute), so reading a link never
+ * changes it.
  */
 import { html, nothing } from 'lit';
 import type { ReactiveController, ReactiveControllerHost, TemplateResult } from 'lit';
@@ -15,23 +17,32 @@ import { ConfigError } from '../../src/protocol/validation';
 import { ShareError } from '../../src/share/errors';
 import { readShareFragment, restoreLabState, shareLink } from '../../src/share/fragment';
 import { labStateToJson } from '../../src/share/state';
-import type { LabState } from '../../src/share/state';
+import type { LabState, ShareKind } from '../../src/share/state';
 import { decodeLabState, encodeLabState } from '../../src/share/token';
-import { BlobLink } from '../shared/blob-link';
+import { BlobLink } from './blob-link';
 import { textAreaField } from './text-area-field';
 
 export interface SharePanelOptions {
-  /** The element id that names this lab's fragment entry ('' for none). */
+  /** Whose states these are: names the fragment entries and marks the JSON. */
+  kind: ShareKind;
+  /** The element in the panel's words: 'lab', 'procedure'. */
+  noun: string;
+  /** What a link or file holds, in a sentence under the title. */
+  holds: string;
+  /** The element id that names this element's fragment entry ('' for none). */
   id: () => string;
   /** Whether the `share` attribute asks for the page's fragment to be read. */
   readsFragment: () => boolean;
-  /** The lab's state now. */
+  /** The element's state now. */
   state: () => LabState;
-  /** Shows `state` in the lab. */
+  /**
+   * Shows `state` in the element, or throws (a ShareError or ConfigError naming what is wrong)
+   * before changing anything.
+   */
   apply: (state: LabState) => Promise<void>;
-  /** Back to what the lab's attributes say (a shared state could not be used). */
+  /** Back to what the element's attributes say (a shared state could not be used). */
   defaults: () => void;
-  /** A shared state in the fragment could not be used: the lab reports it. */
+  /** A shared state in the fragment could not be used: the element reports it. */
   onProblem: (message: string) => void;
 }
 
@@ -84,7 +95,8 @@ export class SharePanel implements ReactiveController {
   /** Reads this lab's entry of the page's fragment, if `share` asks for it and it changed. */
   readFragment(): void {
     if (!this.options.readsFragment()) return;
-    const token = readShareFragment(location.hash, this.options.id() || undefined);
+    const { kind, id } = this.options;
+    const token = readShareFragment(location.hash, id() || undefined, kind);
     if (token === this.lastToken) return;
     this.lastToken = token;
     const read = ++this.readCount;
@@ -95,21 +107,22 @@ export class SharePanel implements ReactiveController {
 
   private async useFragment(token: string | undefined, current: () => boolean): Promise<void> {
     if (token === undefined) {
-      // The entry is gone (the reader went back to a plain link): the lab's own state again.
+      // The entry is gone (the reader went back to a plain link): the element's own state again.
       if (this.fromFragment) this.useDefaults(undefined);
       return;
     }
     try {
-      const state = await decodeLabState(token);
+      const state = await decodeLabState(token, this.options.kind);
       if (!current()) return;
       this.problem = undefined;
       await this.options.apply(state);
       this.fromFragment = true;
     } catch (error) {
       if (!current()) return;
+      const { noun } = this.options;
       this.useDefaults(
-        `share: the lab state in the page's link could not be used: ${shareProblemText(error)}. ` +
-          'The lab shows its own settings instead.',
+        `share: the ${noun} state in the page's link could not be used: ${shareProblemText(error)}. ` +
+          `The ${noun} shows its own settings instead.`,
       );
     }
     this.host.requestUpdate();
@@ -128,19 +141,30 @@ export class SharePanel implements ReactiveController {
     this.host.requestUpdate();
   }
 
+  /** The "Share" button that shows and hides the panel. */
+  renderToggle(): TemplateResult {
+    return html`<button
+      type="button"
+      part="share-button"
+      aria-expanded=${this.open ? 'true' : 'false'}
+      aria-controls=${this.open ? 'share-panel' : nothing}
+      @click=${() => this.toggle()}
+    >
+      Share
+    </button>`;
+  }
+
   render(): TemplateResult | typeof nothing {
     if (!this.open) return nothing;
     return html`<div
       role="group"
-      class="share"
+      class="share tool-panel"
       id="share-panel"
       part="share"
       aria-labelledby="share-title"
     >
-      <h2 class="section-title" id="share-title">Share this lab</h2>
-      <p class="hint">
-        A link or a JSON file holds the whole lab: data, model, training and every run.
-      </p>
+      <h2 class="section-title" id="share-title">Share this ${this.options.noun}</h2>
+      <p class="hint">${this.options.holds}</p>
       <div class="share-actions">
         <button type="button" part="copy-link" @click=${() => void this.copyLink()}>
           Copy link
@@ -152,7 +176,7 @@ export class SharePanel implements ReactiveController {
           class="button"
           part="download-json"
           href="#"
-          download="${this.options.id() || 'optim-lab'}.json"
+          download="${this.options.id() || this.options.kind}.json"
           @click=${this.onDownload}
           >Download JSON</a
         >
@@ -187,10 +211,11 @@ export class SharePanel implements ReactiveController {
     </div>`;
   }
 
-  /** The link to this lab's state: the page's URL with this lab's fragment entry. */
+  /** The link to this element's state: the page's URL with this element's fragment entry. */
   async link(): Promise<string> {
-    const token = await encodeLabState(this.options.state());
-    return shareLink(location.href, this.options.id() || undefined, token);
+    const { kind, id, state } = this.options;
+    const token = await encodeLabState(state(), kind);
+    return shareLink(location.href, id() || undefined, token, kind);
   }
 
   private async copyLink(): Promise<void> {
@@ -198,7 +223,7 @@ export class SharePanel implements ReactiveController {
     try {
       text = await this.link();
     } catch (error) {
-      this.say(`The lab cannot be shared as it is: ${shareProblemText(error)}.`);
+      this.cannotShare(error);
       return;
     }
     await this.copy(text, 'Link copied to the clipboard.');
@@ -207,9 +232,9 @@ export class SharePanel implements ReactiveController {
   private async copyJson(): Promise<void> {
     let text: string;
     try {
-      text = labStateToJson(this.options.state());
+      text = this.json();
     } catch (error) {
-      this.say(`The lab cannot be shared as it is: ${shareProblemText(error)}.`);
+      this.cannotShare(error);
       return;
     }
     await this.copy(text, 'JSON copied to the clipboard.');
@@ -228,21 +253,30 @@ export class SharePanel implements ReactiveController {
   private readonly onDownload = (event: Event) => {
     const anchor = event.currentTarget as HTMLAnchorElement;
     try {
-      this.jsonLink.follow(anchor, labStateToJson(this.options.state()), 'application/json');
+      this.jsonLink.follow(anchor, this.json(), 'application/json');
     } catch (error) {
       event.preventDefault();
-      this.say(`The lab cannot be shared as it is: ${shareProblemText(error)}.`);
+      this.cannotShare(error);
     }
   };
 
+  private json(): string {
+    return labStateToJson(this.options.state(), this.options.kind);
+  }
+
+  private cannotShare(error: unknown): void {
+    this.say(`The ${this.options.noun} cannot be shared as it is: ${shareProblemText(error)}.`);
+  }
+
   private async restore(): Promise<void> {
     try {
-      const state = await restoreLabState(this.restoreText, this.options.id() || undefined);
-      this.restoreProblem = '';
-      // The lab no longer shows what a broken link left it with.
-      this.problem = undefined;
+      const { kind, id, noun } = this.options;
+      const state = await restoreLabState(this.restoreText, id() || undefined, kind);
       await this.options.apply(state);
-      this.say('Restored the lab from what you pasted.');
+      this.restoreProblem = '';
+      // The element no longer shows what a broken link left it with.
+      this.problem = undefined;
+      this.say(`Restored the ${noun} from what you pasted.`);
     } catch (error) {
       this.restoreProblem = `This cannot be restored: ${shareProblemText(error)}.`;
       this.host.requestUpdate();
