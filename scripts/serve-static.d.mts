@@ -10,4 +10,6 @@ export function serveStatic(options: {
   mounts: Mount[];
   host?: string;
   port?: number;
+  /** Sent with every file, e.g. { 'Content-Security-Policy': "script-src 'self'" }. */
+  headers?: Record<string, string>;
 }): Promise<{ url: string; close: () => Promise<void> }>;

@@ -62,10 +62,13 @@ async function fileFor(mounts, urlPath) {
 
 /**
  * Starts serving. Resolves once listening, with the base URL and a close() function.
- * @param {{ mounts: { prefix: string, dir: string }[], host?: string, port?: number }} options
- *   port 0 picks a free port (tests); `npm start` passes a fixed one.
+ * @param {{ mounts: { prefix: string, dir: string }[], host?: string, port?: number,
+ *   headers?: Record<string, string> }} options
+ *   port 0 picks a free port (tests); `npm start` passes a fixed one. `headers` go on every
+ *   file served (e.g. a Content-Security-Policy, which a worker script takes from its own
+ *   response, not from the page that starts it).
  */
-export async function serveStatic({ mounts, host = '127.0.0.1', port = 0 }) {
+export async function serveStatic({ mounts, host = '127.0.0.1', port = 0, headers = {} }) {
   const server = createServer(async (request, response) => {
     const { pathname } = new URL(request.url ?? '/', 'http://localhost');
     if (request.method !== 'GET' && request.method !== 'HEAD') {
@@ -80,6 +83,7 @@ export async function serveStatic({ mounts, host = '127.0.0.1', port = 0 }) {
     }
     const type = MIME_TYPES[path.extname(found.file).toLowerCase()] ?? 'application/octet-stream';
     response.writeHead(200, {
+      ...headers,
       'Content-Type': type,
       'Content-Length': found.size,
       // Always revalidate: a rebuilt dist/ must show up on the next reload.

@@ -8,6 +8,7 @@ import { PlotFrame, plotFrameStyles } from '../plot/plot-frame';
 import { Extent, roomyEnd, xScale, yScale } from '../plot/scales';
 import type { YScale } from '../plot/scales';
 import { plotTheme } from '../plot/theme.styles';
+import { cssProperties } from '../shared/css-properties';
 import { OptimElement } from '../shared/optim-element';
 import { drawRuns } from './draw';
 import { lossPlotStyles } from './loss-plot.styles';
@@ -337,7 +338,7 @@ export class LossPlot extends OptimElement {
             <canvas
               part="canvas"
               aria-hidden="true"
-              style="width:${width}px;height:${height}px"
+              ${cssProperties({ width: `${width}px`, height: `${height}px` })}
             ></canvas>
             ${this.frame.svg(box, {
               decorative: true,
@@ -361,7 +362,11 @@ export class LossPlot extends OptimElement {
             const color = spec.color ?? `var(--loss-plot-color-${(i % PALETTE_SIZE) + 1})`;
             const item = (label: string, kind = '') =>
               html`<li part="legend-item">
-                <span class="swatch ${kind}" aria-hidden="true" style="--swatch:${color}"></span
+                <span
+                  class="swatch ${kind}"
+                  aria-hidden="true"
+                  ${cssProperties({ '--swatch': color })}
+                ></span
                 >${label}
               </li>`;
             return this.averagedRuns.has(spec.id)

@@ -17,6 +17,7 @@ import '../swa-editor/index';
 import type { SwaEditor } from '../swa-editor/swa-editor';
 import type { SwaConfigInput } from '../../src/protocol/experiment';
 import { MAX_RUNS } from '../../src/protocol/experiment';
+import { cssProperties } from '../shared/css-properties';
 import { optimizerLr } from './run-labels';
 import { runLabel } from './run-list';
 import type { LabRun } from './run-list';
@@ -49,7 +50,11 @@ export interface RunCardOptions {
 export function runCard(o: RunCardOptions): TemplateResult {
   const n = o.index + 1;
   return html`
-    <li class="run" part="run" style="--_run-color: var(--_series-${o.index + 1})">
+    <li
+      class="run"
+      part="run"
+      ${cssProperties({ '--_run-color': `var(--_series-${o.index + 1})` })}
+    >
       <details ?open=${o.count === 1}>
         <summary>
           <span>Run ${n}: ${o.label}</span>

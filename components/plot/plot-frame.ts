@@ -14,6 +14,7 @@ import { css, html, nothing, svg } from 'lit';
 import type { ReactiveController, ReactiveElement, SVGTemplateResult, TemplateResult } from 'lit';
 import type { ScaleLinear } from 'd3-scale';
 import { ResizeController } from '../controllers/resize-controller';
+import { cssProperties } from '../shared/css-properties';
 import type { Size } from '../controllers/resize-controller';
 import { renderAxis, renderGrid } from './axes';
 import type { YScale } from './scales';
@@ -158,7 +159,12 @@ export class PlotFrame implements ReactiveController {
       aria-valuemax=${o.max}
       aria-valuenow=${o.now}
       aria-valuetext=${o.text ?? nothing}
-      style="left:${left}px;top:${top}px;right:${right}px;bottom:${bottom}px"
+      ${cssProperties({
+        left: `${left}px`,
+        top: `${top}px`,
+        right: `${right}px`,
+        bottom: `${bottom}px`,
+      })}
       @keydown=${o.onKeyDown}
       @focus=${o.onFocus ?? nothing}
       @pointermove=${o.onPointerMove}

@@ -4,6 +4,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { BackendName } from './types';
+import { whyWasmCannotCompile } from './wasm-csp';
 
 /** The part of the WebGPU API the probe touches (the DOM lib here has no WebGPU types). */
 interface GpuLike {
@@ -59,7 +60,9 @@ async function whyPlatformLacks(name: BackendName): Promise<string | null> {
     case 'webgl':
       return whyNoWebGl();
     case 'wasm':
-      return typeof WebAssembly === 'undefined' ? 'WebAssembly is not available' : null;
+      return typeof WebAssembly === 'undefined'
+        ? 'WebAssembly is not available'
+        : whyWasmCannotCompile();
     case 'cpu':
       return null;
   }

@@ -2,6 +2,7 @@
 // pages served by plain node:http (scripts/serve-static.mjs), no Vite in between, and a
 // system-Chromium page that records every failed request.
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright';
@@ -20,13 +21,21 @@ export interface Site {
   close(): Promise<void>;
 }
 
-export async function createSite(): Promise<Site> {
+export interface SiteOptions {
+  /** Sent with every file, e.g. a Content-Security-Policy (workers take it from theirs). */
+  headers?: Record<string, string>;
+}
+
+export async function createSite(options: SiteOptions = {}): Promise<Site> {
   readBuilt('optim-lab.js');
   const root = mkdtempSync(path.join(tmpdir(), 'optim-lab-site-'));
   const embedDir = path.join(root, ...EMBED_PREFIX.split('/').filter(Boolean));
   mkdirSync(embedDir, { recursive: true });
   cpSync(distDir, embedDir, { recursive: true });
-  const server = await serveStatic({ mounts: [{ prefix: '/', dir: root }] });
+  const server = await serveStatic({
+    mounts: [{ prefix: '/', dir: root }],
+    headers: options.headers,
+  });
   return {
     url: server.url,
     addPage(pathname, html) {
@@ -77,4 +86,50 @@ ${body}
   </body>
 </html>
 `;
+}
+
+/** One CSP violation report (report-uri's JSON body, the fields the tests read). */
+export interface CspReport {
+  'document-uri': string;
+  'effective-directive': string;
+  'blocked-uri': string;
+  'source-file'?: string;
+  'script-sample'?: string;
+}
+
+export interface CspReportCollector {
+  /** For the policy's `report-uri`: a violation in a worker fires no event the page sees. */
+  url: string;
+  reports: CspReport[];
+  close(): Promise<void>;
+}
+
+/** A server on its own port that keeps every CSP violation report posted to it. */
+export async function collectCspReports(): Promise<CspReportCollector> {
+  const reports: CspReport[] = [];
+  const server = createServer((request, response) => {
+    let body = '';
+    request.setEncoding('utf8');
+    request.on('data', (chunk: string) => (body += chunk));
+    request.on('end', () => {
+      try {
+        reports.push((JSON.parse(body) as { 'csp-report': CspReport })['csp-report']);
+      } catch {
+        reports.push({
+          'document-uri': '',
+          'effective-directive': 'unparsed',
+          'blocked-uri': body,
+        });
+      }
+      response.writeHead(204).end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    url: `http://127.0.0.1:${port}/csp-report`,
+    reports,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
 }
