@@ -20,7 +20,7 @@ import type { ExperimentConfigInput, Horizon, RunConfigInput } from '../../src/p
 import type { ProgressBatch } from '../../src/protocol/progress';
 import { ConfigError } from '../../src/protocol/validation';
 import type { TrainerClient } from '../../workers/client';
-import { RunTracker, divergenceMessage } from '../optim-lab/run-tracker';
+import { RunTracker, divergenceMessage, runFailureMessage } from '../optim-lab/run-tracker';
 import type { RunSnapshot } from '../optim-lab/run-tracker';
 import { TrainerController } from './trainer-controller';
 import type { TrainerControllerOptions } from './trainer-controller';
@@ -40,6 +40,11 @@ export interface ExperimentListener {
    * refused field came from). A refused config arrives as a ConfigError.
    */
   onError?(error: Error, kind: FailureKind): string;
+  /**
+   * A run stopped with an error as it trained (an lrLambda failing at some epoch); returns the
+   * sentence to show, by default `Run 2 (label) stopped: <error>`.
+   */
+  onRunError?(run: RunSnapshot): string;
   /** The progress gathered since the last refresh (at most every `refreshMs`): draw it. */
   onRefresh?(batches: readonly ProgressBatch[]): void;
   /** Progress starts over: clear what was drawn. */
@@ -350,9 +355,7 @@ export class ExperimentController implements ReactiveController {
     if (news.advanced.length > 0) this.listener.onProgress?.(news.advanced);
     const alerts = [
       ...news.diverged.map(divergenceMessage),
-      ...news.failed.map(
-        (run) => `Run ${run.index + 1} (${run.label}) stopped: ${run.error ?? 'error'}`,
-      ),
+      ...news.failed.map((run) => this.listener.onRunError?.(run) ?? runFailureMessage(run)),
     ];
     if (alerts.length > 0) this.alerts = [...this.alerts, ...alerts];
     if (batch.status === 'done' && this.endedIn !== this.epochCount) {

@@ -30,6 +30,8 @@ import {
   parseSwaAttribute,
 } from './attribute-parsers';
 import { LAB_FIELDS } from './lab-fields';
+import { runFailureMessage } from './run-tracker';
+import type { RunSnapshot } from './run-tracker';
 import { readNumber } from './read-values';
 import type { Parsed } from './read-values';
 import type { LabSection } from './vocabulary';
@@ -153,8 +155,37 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Reads every attribute; problems are collected, and a bad attribute is simply left out. */
+/** The key of LabAttributeValues that holds an attribute's value. */
+function valueKey(attribute: LabAttribute): keyof LabAttributeValues | undefined {
+  if (attribute === 'batch-size') return 'batchSize';
+  if (attribute === 'grid') return undefined;
+  return attribute;
+}
+
+/**
+ * Reads every attribute; problems are collected, and a bad attribute is simply left out. That
+ * holds for one whose fault shows only in the whole experiment (an option deep inside a JSON
+ * attribute): it is left out too, and the rest read again, so that what the lab shows and
+ * trains is always a valid experiment, whatever the page wrote.
+ */
 export function readLabAttributes(values: LabAttributeValues): LabSetup {
+  const deepProblems: AttributeProblem[] = [];
+  let current = values;
+  for (;;) {
+    const setup = readEachAttribute(current);
+    const deep = checkExperiment(setup);
+    const key = deep && valueKey(deep.attribute);
+    if (!deep || !key || !present(current[key])) {
+      if (deep) setup.problems.push(deep);
+      setup.problems.push(...deepProblems);
+      return setup;
+    }
+    deepProblems.push(deep);
+    current = { ...current, [key]: undefined };
+  }
+}
+
+function readEachAttribute(values: LabAttributeValues): LabSetup {
   const problems: AttributeProblem[] = [];
   const provenance: Array<[string, LabAttribute]> = [];
   const check = <T>(attribute: LabAttribute, result: Parsed<T>): T | undefined => {
@@ -182,7 +213,13 @@ export function readLabAttributes(values: LabAttributeValues): LabSetup {
     else provenance.push(...field.paths.map((path): [string, LabAttribute] => [path, attribute]));
   }
 
-  let runs: LabRunInput[] = Array.isArray(configRuns) ? configRuns : [];
+  let runs: LabRunInput[] = [];
+  if (Array.isArray(configRuns)) runs = configRuns;
+  else if (configRuns !== undefined) {
+    // The trainer's own words for it; a lab without runs would otherwise quietly train Adam.
+    const problem = checkExperiment({ experiment: { runs: configRuns }, provenance });
+    if (problem) problems.push(problem);
+  }
   if (present(values.optimizer)) {
     const optimizers = check('optimizer', parseOptimizerAttribute(String(values.optimizer)));
     if (optimizers) {
@@ -245,13 +282,6 @@ export function readLabAttributes(values: LabAttributeValues): LabSetup {
     problems,
     provenance,
   };
-  // Each attribute read well on its own: now the whole experiment, with the same parser
-  // the trainer uses (TF-free), so a bad option deep inside a JSON attribute is named now,
-  // not when a reader presses play.
-  if (problems.length === 0) {
-    const deep = checkExperiment(setup);
-    if (deep) problems.push(deep);
-  }
   return setup;
 }
 
@@ -302,6 +332,26 @@ export function describeFailure(
     detail: problem ?? { message: error.message },
     shown: problem?.message ?? error.message,
   };
+}
+
+/**
+ * A run that stopped with an error as it trained, in words: a failure about a field (a lambda
+ * that cannot be evaluated at some epoch) names the attribute that set it, as refusals do.
+ */
+export function describeRunFailure(
+  run: RunSnapshot,
+  provenance: Provenance,
+): { detail: { message: string; attribute?: LabAttribute }; shown: string } {
+  const field = run.errorField;
+  const attribute = field === undefined ? undefined : attributeForPath(field, provenance);
+  const error = run.error ?? 'error';
+  if (!field || !attribute) {
+    const message = runFailureMessage(run, error);
+    return { detail: { message }, shown: message };
+  }
+  const detail = error.startsWith(`${field}: `) ? error.slice(field.length + 2) : error;
+  const message = runFailureMessage(run, `${attribute}: ${detail} (${field})`);
+  return { detail: { message, attribute }, shown: message };
 }
 
 /**

@@ -18,6 +18,7 @@ import {
   LAB_PROPERTIES,
   attributeValues,
   describeFailure,
+  describeRunFailure,
   readLabAttributes,
   warnHiddenOnce,
 } from './attributes';
@@ -192,6 +193,11 @@ export class OptimLab extends OptimElement {
       this.emit('optim-end', { runs: [...runs] });
     },
     onError: (error, kind) => this.failure(error, kind),
+    onRunError: (run) => {
+      const { detail, shown } = describeRunFailure(run, this.provenance);
+      this.emit('optim-error', detail);
+      return shown;
+    },
     onRefresh: (batches) => {
       if (this.lossPlot) feedLossPlot(this.lossPlot, batches);
     },

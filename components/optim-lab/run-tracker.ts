@@ -26,6 +26,8 @@ export interface RunSnapshot {
   swa?: SwaSnapshot;
   diverged?: DivergenceInfo;
   error?: string;
+  /** With `error`: the config field it is about (`runs[0].scheduler.lrLambda`), if any. */
+  errorField?: string;
 }
 
 export interface SwaSnapshot {
@@ -125,6 +127,7 @@ export class RunTracker {
       }
       if (progress.status === 'error' && !hadError) {
         snapshot.error = progress.error;
+        snapshot.errorField = progress.errorField;
         result.failed.push(snapshot);
       }
     }
@@ -133,6 +136,11 @@ export class RunTracker {
     result.diverged.sort(order);
     return result;
   }
+}
+
+/** "Run 2 (SGD + LambdaLR) stopped: runs[1].scheduler.lrLambda: division by zero ...". */
+export function runFailureMessage(run: RunSnapshot, error = run.error ?? 'error'): string {
+  return `Run ${run.index + 1} (${run.label}) stopped: ${error}`;
 }
 
 /** "Run 2 (SGD, lr 100) diverged at step 340, lr = 3.2." */

@@ -37,6 +37,8 @@ export function checkNumber(field: string, raw: string, rule: NumberRule): Numbe
 
 /** Short, exact display of a number: 0.001 stays 0.001, 1e-8 stays 1e-8, 0.1+0.2 shows 0.3. */
 export function formatNumber(value: number): string {
+  // A config from a page may hold anything where a number belongs: show it, do not throw.
+  if (typeof value !== 'number') return String(value);
   return String(Number(value.toPrecision(12)));
 }
 

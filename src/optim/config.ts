@@ -9,6 +9,7 @@ import {
   ruleSchema,
 } from '../protocol/validation';
 import type { NumberRule } from '../protocol/validation';
+import { isPlainObject, showValue } from '../schedule/values';
 import { OPTIMIZER_TYPES, optimizerDefaults } from './defaults';
 import type { ResolvedBaseOptimizerConfig, ResolvedOptimizerConfig } from './resolved';
 import type { OptimizerType } from './types';
@@ -16,11 +17,7 @@ import type { OptimizerType } from './types';
 type BaseType = Exclude<OptimizerType, 'Lookahead'>;
 type Schema = v.GenericSchema;
 
-function show(value: unknown): string {
-  if (typeof value === 'string' || Array.isArray(value)) return JSON.stringify(value);
-  if (typeof value === 'object' && value !== null) return 'an object';
-  return String(value);
-}
+const show = showValue;
 
 /** "a finite number >= 0", "in [0, 1)", "an integer >= 1": how this parser words a range. */
 function ruleWords(rule: NumberRule): string {
@@ -231,9 +228,7 @@ function definedEntries(values: Record<string, unknown>): Record<string, unknown
   return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined));
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+const isRecord = isPlainObject;
 
 function checkType(input: unknown, path: string, allowed: readonly OptimizerType[]): OptimizerType {
   if (!isRecord(input)) {

@@ -8,6 +8,7 @@
  */
 import { optimizerDefaults } from './defaults';
 import type { Betas, OptimizerConfig } from './types';
+import { isPlainObject } from '../schedule/values';
 
 export type OptionValue = number | boolean | Betas;
 
@@ -60,8 +61,9 @@ export function withOption(
 
 /** `config` with `lr` where it sets none (a Lookahead's inner optimizer's lr). */
 export function withDefaultLr(config: OptimizerConfig, lr: number): OptimizerConfig {
-  const inner = config.type === 'Lookahead' ? config.optimizer : config;
-  // A config still to be validated may lack its inner optimizer: leave it for the parser.
-  if (typeof inner !== 'object' || inner === null || inner.lr !== undefined) return config;
+  // Typed as valid, but a config still to be validated may lack its inner optimizer, or nest
+  // a Lookahead in a Lookahead: leave it for the parser to name.
+  const inner: unknown = config.type === 'Lookahead' ? config.optimizer : config;
+  if (!isPlainObject(inner) || inner.type === 'Lookahead' || inner.lr !== undefined) return config;
   return withOption(config, 'lr', lr);
 }

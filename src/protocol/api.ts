@@ -121,6 +121,8 @@ export interface RunState {
   valAccuracy: number;
   diverged?: DivergenceInfo;
   error?: string;
+  /** With `error`: the config field it is about (see RunProgress.errorField). */
+  errorField?: string;
   /** Runs with `swa` only: the average and its latest evaluation. */
   swa?: SwaState;
 }

@@ -19,6 +19,7 @@ import { ConfigError, formatPath, integerIn, issueKeys, joinPath, ruleSchema } f
 import type { NumberRule } from './validation';
 import { CUSTOM_DATASET, customPointsSchema } from './custom-points';
 import type { CustomPoints } from './custom-points';
+import { isPlainObject, kindOf, plainObject, showValue } from '../schedule/values';
 
 export { ConfigError, formatPath };
 export type { SwaConfig, SwaConfigInput };
@@ -248,10 +249,12 @@ const customDatasetSchema = v.strictObject({
 const DATASET_KINDS = [...DATASET_TYPES, CUSTOM_DATASET];
 // The variant names the `type` key in its issue's path when the type is unknown; without a
 // path the dataset itself was not an object.
-const datasetSchema = v.variant('type', [generatedDatasetSchema, customDatasetSchema], (issue) =>
-  issue.path
-    ? `must be one of ${DATASET_KINDS.join(', ')}`
-    : `must be an object, got ${issue.received}`,
+const datasetSchema = plainObject(
+  v.variant('type', [generatedDatasetSchema, customDatasetSchema], (issue) =>
+    issue.path
+      ? `must be one of ${DATASET_KINDS.join(', ')}, got ${showValue(issue.input)}`
+      : `must be an object, got ${issue.received}`,
+  ),
 );
 
 export const modelFields = {
@@ -292,30 +295,32 @@ export const trainingFields = {
   ),
 };
 
-const modelSchema = v.strictObject(modelFields);
-const trainingSchema = v.strictObject(trainingFields);
+const modelSchema = plainObject(v.strictObject(modelFields));
+const trainingSchema = plainObject(v.strictObject(trainingFields));
 
-const runSchema = v.strictObject({
-  id: v.optional(
-    v.pipe(
-      v.string('must be a non-empty string'),
-      v.minLength(1, 'must be a non-empty string'),
-      v.maxLength(64, 'must be at most 64 characters'),
+const runSchema = plainObject(
+  v.strictObject({
+    id: v.optional(
+      v.pipe(
+        v.string('must be a non-empty string'),
+        v.minLength(1, 'must be a non-empty string'),
+        v.maxLength(64, 'must be at most 64 characters'),
+      ),
     ),
-  ),
-  label: v.optional(
-    v.pipe(v.string('must be a string'), v.maxLength(200, 'must be at most 200 characters')),
-  ),
-  // Optimizer and scheduler are checked by their own modules' parsers (see parseRun).
-  optimizer: v.unknown(),
-  scheduler: v.optional(v.unknown()),
-  schedulerStepOn: v.optional(
-    v.picklist(['batch', 'epoch'], "must be 'batch' or 'epoch'"),
-    'batch',
-  ),
-  // Checked by parseSwaConfig (./swa.ts), which names its fields under the run's path.
-  swa: v.optional(v.unknown()),
-});
+    label: v.optional(
+      v.pipe(v.string('must be a string'), v.maxLength(200, 'must be at most 200 characters')),
+    ),
+    // Optimizer and scheduler are checked by their own modules' parsers (see parseRun).
+    optimizer: v.unknown(),
+    scheduler: v.optional(v.unknown()),
+    schedulerStepOn: v.optional(
+      v.picklist(['batch', 'epoch'], "must be 'batch' or 'epoch'"),
+      'batch',
+    ),
+    // Checked by parseSwaConfig (./swa.ts), which names its fields under the run's path.
+    swa: v.optional(v.unknown()),
+  }),
+);
 
 const experimentSchema = v.strictObject({
   seed: v.optional(seedSchema, DEFAULT_SEED),
@@ -405,10 +410,10 @@ export function parseRunConfig(
  * `runs[1].optimizer.lr: must be a number >= 0`.
  */
 export function parseExperimentConfig(input: unknown): ExperimentConfig {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+  if (!isPlainObject(input)) {
     throw new ConfigError(
       '',
-      'experiment config must be an object like { runs: [{ optimizer: { type: "Adam" } }] }',
+      `experiment config must be an object like { runs: [{ optimizer: { type: "Adam" } }] }, got ${kindOf(input)}`,
     );
   }
   const raw = parseWith(experimentSchema, input, '');

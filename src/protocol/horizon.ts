@@ -18,6 +18,7 @@ import type {
 } from '../schedule/types';
 import { experimentHorizon } from './experiment';
 import type { ExperimentConfigInput, Horizon, RunConfigInput, SchedulerStepOn } from './experiment';
+import { isPlainObject } from '../schedule/values';
 
 /** Each scheduler's option that spans the training, the one a lab may leave out. */
 export const HORIZON_OPTIONS = {
@@ -41,9 +42,7 @@ export type LabRunInput = Omit<RunConfigInput, 'scheduler'> & { scheduler?: Sche
 /** An experiment whose runs may leave their schedules' lengths to the training. */
 export type LabExperimentInput = Omit<ExperimentConfigInput, 'runs'> & { runs: LabRunInput[] };
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+const isObject = isPlainObject;
 
 function horizonOption(type: unknown): string | undefined {
   return typeof type === 'string' && type in HORIZON_OPTIONS

@@ -58,6 +58,12 @@ export interface RunProgress {
   diverged?: DivergenceInfo;
   /** Error message when status is 'error'. */
   error?: string;
+  /**
+   * With `error`: the config field the failure is about, as a path into the experiment
+   * (`runs[0].scheduler.lrLambda` for a lambda that fails as it trains), so a page can name
+   * whatever set it (the lab: its `scheduler` attribute).
+   */
+  errorField?: string;
 }
 
 export interface ProgressBatch {

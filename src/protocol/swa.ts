@@ -21,6 +21,7 @@ import * as v from 'valibot';
 import { SCHEDULER_OPTION_SCHEMAS } from '../schedule/config';
 import type { SWALRConfig } from '../schedule/types';
 import { ConfigError, formatPath, integerIn, issueKeys, joinPath } from './validation';
+import { isPlainObject, showValue } from '../schedule/values';
 
 /** The latest SWA start an experiment may ask for: as long as the longest training. */
 export const MAX_SWA_START = 1_000_000;
@@ -59,10 +60,10 @@ export const SWA_DEFAULTS = {
  */
 export function parseSwaConfig(input: unknown, path = 'swa'): SwaConfig | null {
   if (input === undefined || input === null) return null;
-  if (typeof input !== 'object' || Array.isArray(input)) {
+  if (!isPlainObject(input)) {
     throw new ConfigError(
       path,
-      'must be an object like { start: 40, swaLr: 0.05 } (or null for no averaging)',
+      `must be an object like { start: 40, swaLr: 0.05 } (or null for no averaging), got ${showValue(input)}`,
     );
   }
   const result = v.safeParse(swaSchema, input);

@@ -1,3 +1,4 @@
+import { joinPath } from './config-error';
 import { NoScheduler } from './constant-none';
 import { ConstantLR } from './constant-lr';
 import { CosineAnnealingLR } from './cosine-annealing-lr';
@@ -23,9 +24,14 @@ export type AnyScheduler = ChainableScheduler | ReduceLROnPlateau | NoScheduler;
 /**
  * Builds the scheduler for a config already checked by parseSchedulerConfig (so every option
  * holds a value: the `Required<...>` views below are what the parser guarantees). Like torch,
- * construction takes the initial step and so already writes the group's lr.
+ * construction takes the initial step and so already writes the group's lr. `path` is where
+ * the config was written (`runs[0].scheduler`): a lambda failing as it trains names its field.
  */
-export function buildScheduler(config: SchedulerConfig, group: ParamGroup): AnyScheduler {
+export function buildScheduler(
+  config: SchedulerConfig,
+  group: ParamGroup,
+  path = 'scheduler',
+): AnyScheduler {
   switch (config.type) {
     case 'None':
       return new NoScheduler(group);
@@ -36,9 +42,9 @@ export function buildScheduler(config: SchedulerConfig, group: ParamGroup): AnyS
     case 'ExponentialLR':
       return new ExponentialLR(group, config as Required<typeof config>);
     case 'MultiplicativeLR':
-      return new MultiplicativeLR(group, config as Required<typeof config>);
+      return new MultiplicativeLR(group, config as Required<typeof config>, path);
     case 'LambdaLR':
-      return new LambdaLR(group, config as Required<typeof config>);
+      return new LambdaLR(group, config as Required<typeof config>, path);
     case 'LinearLR':
       return new LinearLR(group, config as Required<typeof config>);
     case 'ConstantLR':
@@ -59,7 +65,9 @@ export function buildScheduler(config: SchedulerConfig, group: ParamGroup): AnyS
       return new SWALR(group, config as Required<typeof config>);
     case 'SequentialLR': {
       // As in torch, the chained schedulers are constructed first, in order, on the group.
-      const children = config.schedulers.map((child) => buildScheduler(child, group));
+      const children = config.schedulers.map((child, i) =>
+        buildScheduler(child, group, joinPath(path, `schedulers[${i}]`)),
+      );
       return new SequentialLR(group, children as ChainableScheduler[], config.milestones);
     }
   }

@@ -5,6 +5,7 @@
  * imports it through src/protocol/validation.ts.
  */
 import type * as v from 'valibot';
+import { showKey } from './values';
 
 /**
  * Thrown for any invalid config or argument; `path` is the JS path of the field as the
@@ -41,7 +42,7 @@ export function formatPath(keys: readonly (string | number)[]): string {
   let out = '';
   for (const key of keys) {
     if (typeof key === 'number' || /^\d+$/.test(String(key))) out += `[${String(key)}]`;
-    else out += out ? `.${key}` : key;
+    else out += out ? `.${showKey(key)}` : showKey(key);
   }
   return out;
 }

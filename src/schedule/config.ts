@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { ConfigError, formatPath, issueKeys, joinPath } from './config-error';
-import { validateExpression } from './expr';
+import { ExpressionError, compileExpression, validateExpression } from './expr';
+import { isPlainObject, showValue } from './values';
 import type { SchedulerConfig, SchedulerType } from './types';
 
 /**
@@ -12,18 +13,7 @@ import type { SchedulerConfig, SchedulerType } from './types';
 /** @deprecated Scheduler configs throw the one ConfigError every config parser throws. */
 export { ConfigError as SchedulerConfigError };
 
-function show(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value);
-  if (typeof value === 'number' || typeof value === 'boolean' || value === null)
-    return String(value);
-  if (value === undefined) return 'undefined';
-  if (Array.isArray(value)) return `[${value.map(show).join(', ')}]`;
-  try {
-    return JSON.stringify(value);
-  } catch {
-    return typeof value;
-  }
-}
+const show = showValue;
 
 const got =
   (what: string) =>
@@ -62,15 +52,38 @@ function oneOf<const T extends readonly string[]>(options: T) {
 
 const bool = () => v.boolean(got('must be true or false'));
 
-const lrLambda = v.pipe(
-  v.string(got('must be a string expression in epoch, e.g. "0.95 ** epoch"')),
-  v.rawCheck(({ dataset, addIssue }) => {
-    if (!dataset.typed) return;
-    const check = validateExpression(dataset.value);
-    // Drop the "lrLambda: " prefix: the path already names the field.
-    if (!check.ok) addIssue({ message: check.message.replace(/^lrLambda: /, '') });
-  }),
-);
+/**
+ * An lrLambda that parses and can be evaluated at the first epoch its scheduler calls it with
+ * (LambdaLR: 0, when it is built; MultiplicativeLR: 1, at its first step), giving a factor
+ * >= 0: one that cannot ("1/0", "log(0)") is refused here, naming the field, rather than
+ * failing the run once it trains. Later epochs are the run's business (it fails, saying so).
+ */
+function lrLambda(firstEpoch: number) {
+  return v.pipe(
+    v.string(got('must be a string expression in epoch, e.g. "0.95 ** epoch"')),
+    v.rawCheck(({ dataset, addIssue }) => {
+      if (!dataset.typed) return;
+      const problem = lrLambdaProblem(dataset.value, firstEpoch);
+      if (problem !== undefined) addIssue({ message: problem });
+    }),
+  );
+}
+
+function lrLambdaProblem(source: string, epoch: number): string | undefined {
+  const check = validateExpression(source);
+  // Drop the "lrLambda: " prefix: the path already names the field.
+  if (!check.ok) return check.message.replace(/^lrLambda: /, '');
+  let factor: number;
+  try {
+    factor = compileExpression(source)(epoch);
+  } catch (error) {
+    if (error instanceof ExpressionError) return error.detail;
+    throw error;
+  }
+  if (factor < 0)
+    return `must give a factor >= 0 (the lr is scaled by it), got ${factor} at epoch ${epoch}`;
+  return undefined;
+}
 
 function strictlyIncreasing(name: string) {
   return v.pipe(
@@ -90,8 +103,8 @@ export const SCHEDULER_OPTION_SCHEMAS = {
   StepLR: { stepSize: integer(1), gamma: v.optional(positive(), 0.1) },
   MultiStepLR: { milestones: strictlyIncreasing('milestones'), gamma: v.optional(positive(), 0.1) },
   ExponentialLR: { gamma: positive() },
-  MultiplicativeLR: { lrLambda },
-  LambdaLR: { lrLambda },
+  MultiplicativeLR: { lrLambda: lrLambda(1) },
+  LambdaLR: { lrLambda: lrLambda(0) },
   LinearLR: {
     // torch allows 0, then divides by it on the next step; (0, 1] avoids that.
     startFactor: v.optional(between(0, 1, true), 1 / 3),
@@ -193,7 +206,7 @@ function checkChainable(child: SchedulerConfig, index: number, path: string): vo
 }
 
 function parseAt(input: unknown, path: string): SchedulerConfig {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+  if (!isPlainObject(input)) {
     throw new ConfigError(path, `must be an object with a "type", got ${show(input)}`);
   }
   const type = (input as { type?: unknown }).type;

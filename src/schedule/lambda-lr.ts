@@ -1,3 +1,4 @@
+import { joinPath } from './config-error';
 import { compileExpression } from './expr';
 import { LRScheduler } from './lr-scheduler';
 import type { ParamGroup } from './param-group';
@@ -7,9 +8,10 @@ import type { LambdaLRConfig } from './types';
 export class LambdaLR extends LRScheduler {
   private readonly lrLambda: (epoch: number) => number;
 
-  constructor(group: ParamGroup, config: Required<LambdaLRConfig>) {
+  /** `path` names the config, so an evaluation error names its field (`scheduler.lrLambda`). */
+  constructor(group: ParamGroup, config: Required<LambdaLRConfig>, path = 'scheduler') {
     super(group);
-    this.lrLambda = compileExpression(config.lrLambda);
+    this.lrLambda = compileExpression(config.lrLambda, joinPath(path, 'lrLambda'));
     this.attach();
   }
 

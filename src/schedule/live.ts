@@ -39,8 +39,12 @@ class LiveSchedulerImpl implements LiveScheduler {
  * written to the optimizer at once. Call `.step()` after every optimizer step
  * (`.step(metric)` for ReduceLROnPlateau).
  */
-export function createScheduler(config: unknown, optimizer: SchedulableOptimizer): LiveScheduler {
-  const parsed = parseSchedulerConfig(config);
-  const scheduler = buildScheduler(parsed, new ParamGroup(optimizer));
+export function createScheduler(
+  config: unknown,
+  optimizer: SchedulableOptimizer,
+  path = 'scheduler',
+): LiveScheduler {
+  const parsed = parseSchedulerConfig(config, path);
+  const scheduler = buildScheduler(parsed, new ParamGroup(optimizer), path);
   return new LiveSchedulerImpl(parsed, optimizer, scheduler);
 }

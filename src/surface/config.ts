@@ -14,6 +14,7 @@ import { parseShorthand } from './shorthand';
 import { createSurface } from './surface';
 import { SURFACE_NAMES } from './types';
 import type { Point, SurfaceConfig, SurfaceRunConfig, ViewBox } from './types';
+import { isPlainObject } from '../schedule/values';
 
 /** The largest |coordinate| a start or view box may have (float32 keeps 7 digits there). */
 const MAX_COORDINATE = 1e6;
@@ -185,7 +186,7 @@ function checkFunctionFields(raw: v.InferOutput<typeof schema>): void {
  * DEFAULT_SURFACE_STEPS). Throws ConfigError naming the field.
  */
 export function parseSurfaceConfig(input: unknown): SurfaceConfig {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+  if (!isPlainObject(input)) {
     throw new ConfigError(
       '',
       'surface config must be an object like { function: "rosenbrock", optimizers: "SGD Adam" }',

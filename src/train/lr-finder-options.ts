@@ -7,6 +7,7 @@ import { parseOptimizerConfig } from '../optim/config';
 import type { OptimizerConfig } from '../optim/types';
 import { ConfigError, formatPath, integerIn, issueKeys } from '../protocol/validation';
 import type { LrRampMode } from './lr-finder-math';
+import { isPlainObject } from '../schedule/values';
 
 export const LR_FINDER_MAX_STEPS = 10_000;
 
@@ -57,7 +58,7 @@ const optionsSchema = v.strictObject({
 const PREFIX = 'findLr';
 
 export function parseLrFinderOptions(input: unknown): ResolvedLrFinderOptions {
-  if (input !== undefined && (typeof input !== 'object' || input === null || Array.isArray(input)))
+  if (input !== undefined && !isPlainObject(input))
     throw new ConfigError(PREFIX, 'options must be an object like { endLr: 1, steps: 100 }');
   const result = v.safeParse(optionsSchema, input ?? {});
   if (!result.success) {

@@ -46,6 +46,7 @@ class RunAccumulator {
   status: RunStatus = 'idle';
   diverged?: DivergenceInfo;
   error?: string;
+  errorField?: string;
   steps: number[] = [];
   epochs: number[] = [];
   loss: number[] = [];
@@ -85,6 +86,7 @@ class RunAccumulator {
     if (this.swaEvals.length > 0) progress.swa = evalSeries(this.swaEvals);
     if (this.diverged) progress.diverged = { ...this.diverged };
     if (this.error !== undefined) progress.error = this.error;
+    if (this.errorField !== undefined) progress.errorField = this.errorField;
     this.steps = [];
     this.epochs = [];
     this.loss = [];
@@ -165,7 +167,7 @@ export class ProgressBatcher {
   setRunStatus(
     runId: string,
     status: RunStatus,
-    detail: { diverged?: DivergenceInfo; error?: string } = {},
+    detail: { diverged?: DivergenceInfo; error?: string; errorField?: string } = {},
   ): void {
     const run = this.runs.get(runId);
     if (!run) return;
@@ -175,7 +177,10 @@ export class ProgressBatcher {
     if (run.status === status && !divergedChanged && !errorChanged) return;
     run.status = status;
     if (divergedChanged) run.diverged = { ...detail.diverged! };
-    if (errorChanged) run.error = detail.error;
+    if (errorChanged) {
+      run.error = detail.error;
+      run.errorField = detail.errorField;
+    }
     this.dirty = true;
   }
 

@@ -35,6 +35,8 @@ export class TrainingRun {
   lastValAccuracy = NaN;
   diverged?: DivergenceInfo;
   error?: string;
+  /** With `error`: the config field it is about (`runs[0].scheduler.lrLambda`). */
+  errorField?: string;
   /** Set when removed from the trainer, so results read after removal are dropped. */
   removed = false;
   optimizer: TorchOptimizer;
@@ -46,9 +48,15 @@ export class TrainingRun {
   /** SWA: the average's latest evaluation. */
   lastSwa = { valLoss: NaN, valAccuracy: NaN, trainLoss: NaN };
 
+  /** Builds the optimizer and scheduler; if either fails, nothing it made is left behind. */
   constructor(public config: RunConfig) {
     this.optimizer = createOptimizer(config.optimizer);
-    this.scheduler = this.buildScheduler(config.scheduler);
+    try {
+      this.scheduler = this.buildScheduler(config.scheduler);
+    } catch (error) {
+      this.optimizer.dispose();
+      throw error;
+    }
   }
 
   /** Whether the loop should step this run now. */
@@ -155,30 +163,38 @@ export class TrainingRun {
   /**
    * Applies new optimizer/scheduler/SWA configs; the scheduler restarts from the optimizer's
    * lr, and new SWA settings start the average afresh. Returns whether the optimizer was
-   * replaced (its state must then start afresh).
+   * replaced (its state must then start afresh). The new optimizer and scheduler are made
+   * before anything changes: if either fails, the run is left exactly as it was.
    */
   reconfigure(next: RunConfig): boolean {
     const previous = this.config;
+    const optimizerChanged = JSON.stringify(previous.optimizer) !== JSON.stringify(next.optimizer);
+    const schedulerChanged = JSON.stringify(previous.scheduler) !== JSON.stringify(next.scheduler);
+    // Only the step size changes: keep the optimizer's state (moments, buffers).
+    const keepOptimizer = !optimizerChanged || this.onlyLrDiffers(previous, next);
+    const optimizer = keepOptimizer ? this.optimizer : createOptimizer(next.optimizer);
+    const lrBefore = this.optimizer.lr;
+    let scheduler = this.scheduler;
+    try {
+      if (optimizerChanged && keepOptimizer) {
+        optimizer.lr = (next.optimizer as { lr: number }).lr;
+      }
+      if (optimizerChanged || schedulerChanged) {
+        scheduler = this.buildScheduler(next.scheduler, optimizer);
+      }
+    } catch (error) {
+      if (optimizer !== this.optimizer) optimizer.dispose();
+      else optimizer.lr = lrBefore;
+      throw error;
+    }
     this.config = next;
     if (JSON.stringify(previous.swa) !== JSON.stringify(next.swa)) this.restartAverage();
-    const optimizerChanged = JSON.stringify(previous.optimizer) !== JSON.stringify(next.optimizer);
-    let replaced = false;
-    if (optimizerChanged) {
-      if (this.onlyLrDiffers(previous, next)) {
-        // Keep the optimizer's state (moments, buffers): only the step size changes.
-        this.optimizer.lr = (next.optimizer as { lr: number }).lr;
-      } else {
-        this.optimizer.dispose();
-        this.optimizer = createOptimizer(next.optimizer);
-        replaced = true;
-      }
-    }
-    if (optimizerChanged || JSON.stringify(previous.scheduler) !== JSON.stringify(next.scheduler)) {
-      this.scheduler = this.buildScheduler(next.scheduler);
-    }
+    if (optimizer !== this.optimizer) this.optimizer.dispose();
+    this.optimizer = optimizer;
+    this.scheduler = scheduler;
     // A SWALR already at work anneals on from the new lr, rebuilt on the (new) optimizer.
     if (optimizerChanged) this.swaScheduler = null;
-    return replaced;
+    return !keepOptimizer;
   }
 
   /** Back to step 0 with a fresh optimizer and scheduler (the engine resets the weights). */
@@ -193,6 +209,7 @@ export class TrainingRun {
     this.lastLoss = this.lastValLoss = this.lastValAccuracy = NaN;
     this.diverged = undefined;
     this.error = undefined;
+    this.errorField = undefined;
     this.restartAverage();
   }
 
@@ -213,6 +230,7 @@ export class TrainingRun {
     if (momentum !== undefined) state.momentum = momentum;
     if (this.diverged) state.diverged = { ...this.diverged };
     if (this.error !== undefined) state.error = this.error;
+    if (this.errorField !== undefined) state.errorField = this.errorField;
     if (this.config.swa) state.swa = this.swaState();
     return state;
   }
@@ -236,7 +254,10 @@ export class TrainingRun {
     );
   }
 
-  private buildScheduler(config: SchedulerConfig): LiveScheduler | null {
-    return config.type === 'None' ? null : createScheduler(config, this.optimizer);
+  private buildScheduler(
+    config: SchedulerConfig,
+    optimizer: TorchOptimizer = this.optimizer,
+  ): LiveScheduler | null {
+    return config.type === 'None' ? null : createScheduler(config, optimizer, 'scheduler');
   }
 }

@@ -25,7 +25,14 @@ import type {
   TrainerApi,
   TrainerState,
 } from '../protocol/api';
-import type { EngineChoice, EngineInfo, RunOutcome, RunSteps, TrainingEngine } from './engine';
+import type {
+  EngineChoice,
+  EngineInfo,
+  RunOutcome,
+  RunSteps,
+  StepHyperparameters,
+  TrainingEngine,
+} from './engine';
 import type { ProgressBatcher } from './progress-batcher';
 import { TrainingRun } from './run';
 import { Session } from './session';
@@ -36,6 +43,8 @@ import { runLrRangeTest } from './lr-finder';
 import { parseLrFinderOptions } from './lr-finder-options';
 import { createDefaultYield } from './yield';
 import type { YieldToEventLoop } from './yield';
+import { isPlainObject } from '../schedule/values';
+import { joinPath } from '../protocol/validation';
 
 export interface TrainerOptions {
   /** Resolves after a macrotask; injectable so tests can observe or control yielding. */
@@ -63,8 +72,26 @@ interface ChunkEntry extends RunSteps {
 const RUN_UPDATE_FIELDS = ['optimizer', 'scheduler', 'schedulerStepOn', 'label', 'swa'] as const;
 const GRID_WEIGHTS = ['run', 'swa'] as const;
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = isPlainObject;
+
+/** What a configured experiment is made of; `build` makes one, `install` puts it in place. */
+interface Experiment {
+  session: Session;
+  engine: TrainingEngine;
+  runs: TrainingRun[];
+}
+
+/**
+ * Runs `make` for the run at `path` (`runs[1]`): a ConfigError it throws (about a field of the
+ * run's config, relative to it) is named under that path; anything else passes through as is.
+ */
+function inRun<T>(path: string, make: () => T): T {
+  try {
+    return make();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    throw new ConfigError(joinPath(path, error.path), error.detail);
+  }
 }
 
 function errorMessage(error: unknown): string {
@@ -100,10 +127,12 @@ export class Trainer implements Omit<TrainerApi, 'init'> {
 
   configure(input: unknown): Promise<ExperimentConfig> {
     return this.serialize(async () => {
-      // Validate first: a bad config must leave the current experiment untouched.
+      // Validate and build first: a config that fails either way leaves the current
+      // experiment as it was, still training if it was.
       const config = parseExperimentConfig(input);
+      const built = this.build(config);
       await this.stopLoop();
-      this.install(config);
+      this.install(built);
       this.input = structuredClone(input) as Record<string, unknown>;
       return this.currentConfig();
     });
@@ -176,7 +205,7 @@ export class Trainer implements Omit<TrainerApi, 'init'> {
         this.chunkSteps = 1;
         this.beginBatchers();
       } else {
-        this.install(config);
+        this.install(this.build(config));
         this.input = { ...this.input, seed: options.seed };
       }
       this.publishStatus();
@@ -194,8 +223,13 @@ export class Trainer implements Omit<TrainerApi, 'init'> {
       if (this.runs.some((run) => run.config.id === config.id)) {
         throw new ConfigError('run.id', `duplicate id "${config.id}"`);
       }
-      const run = new TrainingRun(config);
-      this.requireEngine().attach(run, session.initialWeights);
+      const run = inRun('run', () => new TrainingRun(config));
+      try {
+        this.requireEngine().attach(run, session.initialWeights);
+      } catch (error) {
+        run.dispose();
+        throw error;
+      }
       if (this.loopRunning && this.mode === 'start') {
         run.status = 'training';
         run.stopAt = session.totalSteps;
@@ -352,17 +386,35 @@ export class Trainer implements Omit<TrainerApi, 'init'> {
 
   // --- experiment lifecycle -------------------------------------------------------------
 
-  private install(config: ExperimentConfig): void {
-    this.disposeExperiment();
+  /**
+   * Everything a config needs, made without touching the current experiment: the session,
+   * the engine and every run (optimizers, schedulers at step 0). If any part fails, what was
+   * made is freed and the error names the run's field (`runs[1].scheduler...`).
+   */
+  private build(config: ExperimentConfig): Experiment {
     const session = new Session(config);
-    this.session = session;
     const engine = createEngine(session, this.engineChoice);
+    const runs: TrainingRun[] = [];
+    try {
+      config.runs.forEach((runConfig, index) => {
+        const run = inRun(`runs[${index}]`, () => new TrainingRun(runConfig));
+        runs.push(run);
+        engine.attach(run, session.initialWeights);
+      });
+    } catch (error) {
+      for (const run of runs) run.dispose();
+      engine.dispose();
+      throw error;
+    }
+    return { session, engine, runs };
+  }
+
+  /** Replaces the current experiment by one `build` made (which cannot fail now). */
+  private install({ session, engine, runs }: Experiment): void {
+    this.disposeExperiment();
+    this.session = session;
     this.engine = engine;
-    this.runs = config.runs.map((runConfig) => {
-      const run = new TrainingRun(runConfig);
-      engine.attach(run, session.initialWeights);
-      return run;
-    });
+    this.runs = runs;
     this.generation++;
     this.chunkSteps = 1;
     this.beginBatchers();
@@ -473,26 +525,27 @@ export class Trainer implements Omit<TrainerApi, 'init'> {
       );
     }
     const entries: ChunkEntry[] = [];
+    // Runs whose scheduler failed part way: they take the steps before the failure (as torch
+    // would, raising in the scheduler.step() after them), alone, then stop.
+    const failures: { entry: ChunkEntry; error: unknown }[] = [];
     for (const run of active) {
       const { hyper, error } = run.scheduleAhead(steps, session.stepsPerEpoch);
-      if (error !== undefined) {
-        run.status = 'error';
-        run.error = errorMessage(error);
-        continue;
-      }
-      const last = run.step + steps;
-      const evaluate = session.isEvalStep(last);
-      const entry: ChunkEntry = { run, firstStep: run.step, hyper, evaluate };
-      if (run.averagesAfter(last, session.stepsPerEpoch)) entry.updateAverage = run.swaAveraged;
-      entry.evaluateAverage =
-        evaluate && (run.swaAveraged > 0 || entry.updateAverage !== undefined);
-      entries.push(entry);
+      const entry = this.chunkEntry(session, run, hyper);
+      if (error === undefined) entries.push(entry);
+      else failures.push({ entry, error });
     }
     if (entries.length > 0) {
       const outcomes = await engine.train(steps, entries);
       entries.forEach((entry, i) => (entry.outcome = outcomes[i]));
     }
+    for (const { entry } of failures) {
+      if (entry.hyper.length > 0) [entry.outcome] = await engine.train(entry.hyper.length, [entry]);
+    }
     for (const entry of entries) this.record(session, entry, steps);
+    for (const { entry, error } of failures) {
+      if (entry.outcome) this.record(session, entry, entry.hyper.length);
+      if (entry.run.isLive) this.failOnSchedule(entry.run, error);
+    }
     for (const run of this.runs) {
       if (run.status === 'training' && run.step >= run.stopAt) {
         run.status = run.step >= session.totalSteps ? 'done' : 'paused';
@@ -500,6 +553,16 @@ export class Trainer implements Omit<TrainerApi, 'init'> {
     }
     this.adaptChunk(this.now() - started, steps);
     this.publishStatus();
+  }
+
+  /** One run's part of a chunk of `hyper.length` steps: where it evaluates and averages. */
+  private chunkEntry(session: Session, run: TrainingRun, hyper: StepHyperparameters[]): ChunkEntry {
+    const last = run.step + hyper.length;
+    const evaluate = session.isEvalStep(last);
+    const entry: ChunkEntry = { run, firstStep: run.step, hyper, evaluate };
+    if (run.averagesAfter(last, session.stepsPerEpoch)) entry.updateAverage = run.swaAveraged;
+    entry.evaluateAverage = evaluate && (run.swaAveraged > 0 || entry.updateAverage !== undefined);
+    return entry;
   }
 
   /** Takes in one run's chunk: its steps, divergence, its evaluation and plateau scheduler. */
@@ -612,8 +675,26 @@ export class Trainer implements Omit<TrainerApi, 'init'> {
       this.experimentStatus(),
     );
     for (const run of this.runs) {
-      batcher.setRunStatus(run.config.id, run.status, { diverged: run.diverged, error: run.error });
+      batcher.setRunStatus(run.config.id, run.status, {
+        diverged: run.diverged,
+        error: run.error,
+        errorField: run.errorField,
+      });
     }
+  }
+
+  /**
+   * A run whose scheduler failed as it trained (an lrLambda that cannot be evaluated at this
+   * epoch): it stops with a message naming the field, under the run's path in the experiment.
+   */
+  private failOnSchedule(run: TrainingRun, error: unknown): void {
+    const runPath = `runs[${this.runs.indexOf(run)}]`;
+    const relative = error instanceof ConfigError && error.path.startsWith('scheduler');
+    const field = joinPath(runPath, relative ? error.path : 'scheduler');
+    const detail = error instanceof ConfigError ? error.detail : errorMessage(error);
+    run.status = 'error';
+    run.error = `${field}: ${detail}`;
+    run.errorField = field;
   }
 
   private publishStatus(): void {
@@ -621,7 +702,10 @@ export class Trainer implements Omit<TrainerApi, 'init'> {
     this.subscriptions.each((batcher) => {
       batcher.setStatus(status);
       for (const run of this.runs) {
-        batcher.setRunStatus(run.config.id, run.status, { error: run.error });
+        batcher.setRunStatus(run.config.id, run.status, {
+          error: run.error,
+          errorField: run.errorField,
+        });
       }
     });
     this.subscriptions.pump();

@@ -4,7 +4,7 @@ import {
   DEFAULT_RUN,
   readLabAttributes,
 } from '../../components/optim-lab/attributes';
-import { experimentHorizon } from '../../src/protocol/experiment';
+import { experimentHorizon, parseExperimentConfig } from '../../src/protocol/experiment';
 import { fillExperimentHorizons } from '../../src/protocol/horizon';
 
 describe('readLabAttributes: attribute -> experiment config', () => {
@@ -305,7 +305,7 @@ describe('readLabAttributes: bad input names the attribute and what is allowed',
 describe('attributeForPath: trainer errors point back at the attribute', () => {
   it('blames the most specific attribute that set the field', () => {
     const { provenance } = readLabAttributes({
-      config: '{"runs":[{"optimizer":{"type":"Adam","betas":[0.9,2]}}]}',
+      config: '{"runs":[{"optimizer":{"type":"Adam","betas":[0.9,0.99]}}]}',
       lr: '0.1',
       hidden: '8',
     });
@@ -317,11 +317,35 @@ describe('attributeForPath: trainer errors point back at the attribute', () => {
 
   it('blames optimizer / scheduler when they built the runs, and nothing for lab defaults', () => {
     const { provenance } = readLabAttributes({
-      optimizer: '{"type":"Adam","betas":[0.9,2]}',
-      scheduler: '{"type":"StepLR"}',
+      optimizer: '{"type":"Adam","betas":[0.9,0.99]}',
+      scheduler: '{"type":"StepLR","stepSize":5}',
     });
     expect(attributeForPath('runs[0].optimizer.betas[1]', provenance)).toBe('optimizer');
     expect(attributeForPath('runs[0].scheduler.stepSize', provenance)).toBe('scheduler');
     expect(attributeForPath('training.batchSize', provenance)).toBeUndefined();
+  });
+});
+
+describe('an attribute whose fault shows only in the whole experiment is left out', () => {
+  it('names it, and reads the rest as if it were not there', () => {
+    const setup = readLabAttributes({
+      optimizer: '{"type":"Lookahead","optimizer":{"type":"Lookahead"}}',
+      scheduler: '{"type":"ExponentialLR","gamma":"0.9"}',
+      lr: '0.05',
+    });
+    expect(setup.problems.map((p) => p.attribute).sort()).toEqual(['optimizer', 'scheduler']);
+    expect(setup.problems.find((p) => p.attribute === 'scheduler')?.message).toBe(
+      'scheduler: must be a finite number > 0, got "0.9" (runs[0].scheduler.gamma)',
+    );
+    // What is left is a valid experiment: the default run, at the lr that was given.
+    expect(setup.experiment.runs).toEqual([{ optimizer: { type: 'Adam', lr: 0.05 } }]);
+    expect(() => parseExperimentConfig(setup.experiment)).not.toThrow();
+  });
+
+  it('config without a list of runs is named, not ignored', () => {
+    const setup = readLabAttributes({ config: '{"runs":"x"}' });
+    expect(setup.problems).toEqual([
+      { attribute: 'config', message: 'config: must be an array of runs (runs)' },
+    ]);
   });
 });

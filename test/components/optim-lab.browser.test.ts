@@ -165,11 +165,8 @@ describe('<optim-lab> bad input', () => {
     expect(errors[0].attribute).toBe('optimizer');
     expect(errors[0].message).toMatch(/^optimizer: .*\(runs\[0\]\.optimizer\.betas/);
     expect(problemsText(lab)).toContain('runs[0].optimizer.betas');
-    // Pressed anyway: the trainer refuses the same config, and says so in the same words.
-    await lab.start();
-    expect(lab.state).toBe('error');
-    expect(errors).toHaveLength(2);
-    expect(errors[1].message).toMatch(/^optimizer: .*\(runs\[0\]\.optimizer\.betas/);
+    // Like any bad attribute it is left out: the lab shows and would train its default run.
+    expect(lab.experiment.runs[0].optimizer).toEqual({ type: 'Adam', lr: 0.01 });
     lab.setAttribute('optimizer', '{"type":"Adam","betas":[0.9,0.99],"lr":0.02}');
     await lab.updateComplete;
     expect(problemsText(lab)).toBe('');
@@ -330,6 +327,25 @@ describe('<optim-lab> training in a real worker', () => {
     expect(part(lab, 'alert').textContent).toMatch(
       /Run \d \((SGD|Adam), lr 100\) diverged at step \d+, lr = 100/,
     );
+  });
+
+  it('a scheduler lambda failing as the run trains names the scheduler attribute', async () => {
+    const errors = recordErrors(document.body);
+    // Fine at epochs 0, 1 and 2 (so it is configured), a division by zero at 3.
+    const lab = await mount({
+      ...QUICK,
+      epochs: '2',
+      scheduler: '{"type":"LambdaLR","lrLambda":"1/(3-epoch)"}',
+    });
+    expect(problemsText(lab)).toBe('');
+    await lab.start();
+    await vi.waitFor(() => expect(errors).toHaveLength(1), LOADED_MACHINE_WAIT);
+    const message =
+      'Run 1 (Adam, lr 0.01 + LambdaLR) stopped: scheduler: division by zero at column 2 (epoch = 3) ' +
+      '(runs[0].scheduler.lrLambda)';
+    expect(errors[0]).toEqual({ attribute: 'scheduler', message });
+    await vi.waitFor(() => expect(part(lab, 'alert').textContent).toContain(message));
+    expect(lab.experiment.runs).toHaveLength(1);
   });
 
   it('terminates its worker when removed from the page', async () => {

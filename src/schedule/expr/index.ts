@@ -18,11 +18,17 @@ export type ExpressionCheck = { ok: true } | { ok: false; message: string; colum
 
 /**
  * Compiles an lrLambda expression in `epoch` (e.g. "0.95 ** epoch") to a function. The
- * source is parsed once to an AST and interpreted: never eval'd. Throws ExpressionError.
+ * source is parsed once to an AST and interpreted: never eval'd. Throws ExpressionError,
+ * whose path is `field` (where the expression was written: `runs[0].scheduler.lrLambda`).
  */
-export function compileExpression(source: string): (epoch: number) => number {
-  const ast: Node = parseExpression(source, LR_LAMBDA_LANGUAGE);
-  return (epoch: number) => evaluate(ast, [epoch], LR_LAMBDA_LANGUAGE);
+export function compileExpression(
+  source: string,
+  field: string = LR_LAMBDA_LANGUAGE.field,
+): (epoch: number) => number {
+  const language =
+    field === LR_LAMBDA_LANGUAGE.field ? LR_LAMBDA_LANGUAGE : { ...LR_LAMBDA_LANGUAGE, field };
+  const ast: Node = parseExpression(source, language);
+  return (epoch: number) => evaluate(ast, [epoch], language);
 }
 
 /**
