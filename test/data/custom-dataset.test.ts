@@ -248,7 +248,7 @@ describe('dataset: { type: "custom", points } in the experiment config', () => {
       [{ type: 'spiral', points: [[0, 1]] }, "dataset.points: are given only with type: 'custom'"],
       [
         { type: 'Custom' },
-        'dataset.type: must be one of circle, xor, gaussian, spiral, moons, checkerboard, sine, plane, custom',
+        'dataset.type: must be one of circle, xor, gaussian, spiral, moons, checkerboard, sine, plane, custom, got "Custom"',
       ],
       [7, 'dataset: must be an object, got 7'],
     ];
