@@ -39,6 +39,9 @@ export class WorkerConnection<Api> {
   private readonly lifeline: Lifeline;
   private readonly gone: (message: string) => Error;
   private failure: Error | null = null;
+  /** The grace period's timer and its early end (see `watching`). */
+  private graceTimer: ReturnType<typeof setTimeout> | undefined;
+  private endGrace: () => void = () => {};
 
   constructor(
     private readonly worker: Worker,
@@ -50,11 +53,13 @@ export class WorkerConnection<Api> {
     this.lifeline = watchLifeline(worker, () =>
       this.fail(this.gone(`The ${options.name} stopped unexpectedly (closed or terminated)`)),
     );
-    let timer: ReturnType<typeof setTimeout> | undefined;
     this.watching = Promise.race([
       this.lifeline.watching,
-      new Promise<void>((resolve) => (timer = setTimeout(resolve, LIFELINE_GRACE_MS))),
-    ]).finally(() => clearTimeout(timer));
+      new Promise<void>((resolve) => {
+        this.endGrace = resolve;
+        this.graceTimer = setTimeout(resolve, LIFELINE_GRACE_MS);
+      }),
+    ]).finally(() => this.stopGrace());
     this.api = Comlink.wrap<Api>(worker);
   }
 
@@ -87,6 +92,12 @@ export class WorkerConnection<Api> {
     this.shutDown(this.gone(`The ${this.options.name} was terminated`));
   }
 
+  private stopGrace(): void {
+    clearTimeout(this.graceTimer);
+    this.graceTimer = undefined;
+    this.endGrace = () => {};
+  }
+
   private readonly handleErrorEvent = (event: Event): void => {
     this.fail(this.gone(describeWorkerErrorEvent(event, this.options.name)));
   };
@@ -109,6 +120,11 @@ export class WorkerConnection<Api> {
     if (this.failure !== null) return;
     this.failure = error;
     this.lifeline.stop();
+    // A pending timer is a root: it would hold what awaits `watching` (the client's `ready`,
+    // so the client and whatever owns it) for the rest of the grace period. A closed
+    // connection has nothing left to watch for.
+    this.endGrace();
+    this.stopGrace();
     this.worker.removeEventListener('error', this.handleErrorEvent);
     this.worker.removeEventListener('messageerror', this.handleMessageError);
     // An uncaught error may leave the worker alive but broken: end it so its state is clear.
