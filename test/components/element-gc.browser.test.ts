@@ -1,77 +1,156 @@
-// Removed elements are collected: <optim-lab autoplay>, <loss-surface autoplay> and
-// <optim-procedure> are mounted and removed at the moments that once left them reachable
-// (right after append, at the first optim-progress, during a pending LR range test), each
-// kept only through a WeakRef; after the page lets go, forced garbage collection (Chromium
-// runs with --js-flags=--expose-gc, scripts/chromium.mjs) must take every one of them.
+// Removed elements are collected and their workers terminated: <optim-lab autoplay
+// backend="wasm">, <loss-surface autoplay> and <optim-procedure> are mounted and removed at
+// the moments that once left them reachable (in the task that appended them, at their first
+// optim-progress, during an LR range test still starting or already sent to the worker),
+// each kept only through a WeakRef. Once the page lets go, forced garbage collection
+// (Chromium runs with --js-flags=--expose-gc: scripts/chromium.mjs) must take every one, and
+// every worker this page started must have been terminated (workers/connection.ts counts
+// them). No timing: each removal waits for an event, and collection is retried, not timed.
 import { describe, expect, it } from 'vitest';
 import '../../components/optim-lab/index';
+import type { OptimLab } from '../../components/optim-lab/index';
 import '../../components/loss-surface/index';
 import '../../components/optim-procedure/index';
+import type { OptimProcedure } from '../../components/optim-procedure/index';
+import { TrainerClient } from '../../workers/client';
+import { connectionCounts } from '../../workers/connection';
 import { collectAll } from './support/gc';
 
+// A small experiment that trains far longer than any test waits: the element is removed
+// while it still trains.
 const LAB = {
   autoplay: '',
   backend: 'wasm',
   dataset: 'circle',
   layers: '8',
   'batch-size': '16',
-  epochs: '50',
+  epochs: '200',
   config: '{"dataset":{"samples":200}}',
 };
+const { autoplay: _autoplay, ...LAB_NOT_PLAYING } = LAB;
 
-function create(tag: string, attributes: Record<string, string>): HTMLElement {
-  const el = document.createElement(tag);
+type Refs = WeakRef<HTMLElement>[];
+
+function create<T extends HTMLElement>(tag: string, attributes: Record<string, string>): T {
+  const el = document.createElement(tag) as T;
   for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
   return el;
 }
 
-/** Mounts a lab and removes it in the same task: its worker may not even exist yet. */
-function removedAtOnce(refs: WeakRef<HTMLElement>[]): void {
-  const lab = create('optim-lab', LAB);
-  document.body.append(lab);
-  lab.remove();
-  refs.push(new WeakRef(lab));
+/** Appends `el` and removes it in the same task. */
+function removedAtOnce(refs: Refs, el: HTMLElement): void {
+  document.body.append(el);
+  el.remove();
+  refs.push(new WeakRef(el));
 }
 
-/** Mounts a lab and removes it from inside its first optim-progress listener. */
-async function removedAtFirstProgress(refs: WeakRef<HTMLElement>[]): Promise<void> {
-  const lab = create('optim-lab', LAB);
+/** Appends `el` and removes it from inside its first optim-progress listener. */
+async function removedAtFirstProgress(
+  refs: Refs,
+  el: HTMLElement,
+  begin: (el: HTMLElement) => void = () => {},
+): Promise<void> {
   const removed = new Promise<void>((resolve) => {
-    lab.addEventListener(
-      'optim-progress',
-      () => {
-        lab.remove();
-        resolve();
-      },
-      { once: true },
-    );
+    const onProgress = () => {
+      el.remove();
+      resolve();
+    };
+    el.addEventListener('optim-progress', onProgress, { once: true });
   });
-  document.body.append(lab);
-  refs.push(new WeakRef(lab));
+  document.body.append(el);
+  refs.push(new WeakRef(el));
+  begin(el);
   await removed;
 }
 
-/** Mounts a lab without autoplay, starts its LR range test and removes it while it runs. */
-async function removedDuringFindLr(refs: WeakRef<HTMLElement>[]): Promise<void> {
-  const { autoplay: _autoplay, ...attributes } = LAB;
-  const lab = create('optim-lab', { ...attributes, 'lr-finder': '' });
+/** Clicks the lab's "Find LR" and removes the lab while the test is starting. */
+async function removedWhileFindLrStarts(refs: Refs): Promise<void> {
+  const lab = create<OptimLab>('optim-lab', { ...LAB_NOT_PLAYING, 'lr-finder': '' });
   document.body.append(lab);
   refs.push(new WeakRef(lab));
-  await (lab as HTMLElement & { updateComplete: Promise<boolean> }).updateComplete;
+  await lab.updateComplete;
   const button = lab.shadowRoot!.querySelector<HTMLButtonElement>('[part~="find-lr-button"]')!;
   button.click();
-  await (lab as HTMLElement & { updateComplete: Promise<boolean> }).updateComplete;
+  await lab.updateComplete;
   expect(button.getAttribute('aria-busy')).toBe('true');
   lab.remove();
 }
 
-describe('removed elements are garbage collected', () => {
-  it('<optim-lab autoplay backend="wasm">: 50 mounts removed at once, at the first progress, during findLr', async () => {
-    const refs: WeakRef<HTMLElement>[] = [];
-    for (let i = 0; i < 20; i++) removedAtOnce(refs);
-    for (let i = 0; i < 20; i++) await removedAtFirstProgress(refs);
-    for (let i = 0; i < 10; i++) await removedDuringFindLr(refs);
+/**
+ * Clicks the lab's "Find LR" and removes the lab as soon as its client has sent findLr to the
+ * worker: the call that never gets an answer. (The client's method is wrapped, not replaced:
+ * the real call goes out first.)
+ */
+async function removedWithFindLrInFlight(refs: Refs): Promise<void> {
+  const findLr = Object.getOwnPropertyDescriptor(TrainerClient.prototype, 'findLr')!;
+  const lab = create<OptimLab>('optim-lab', { ...LAB_NOT_PLAYING, 'lr-finder': '' });
+  let sent!: () => void;
+  const inFlight = new Promise<void>((resolve) => (sent = resolve));
+  Object.defineProperty(TrainerClient.prototype, 'findLr', {
+    ...findLr,
+    value(this: TrainerClient, ...args: Parameters<TrainerClient['findLr']>) {
+      const result = (findLr.value as TrainerClient['findLr']).apply(this, args);
+      lab.remove();
+      sent();
+      return result;
+    },
+  });
+  try {
+    document.body.append(lab);
+    refs.push(new WeakRef(lab));
+    await lab.updateComplete;
+    lab.shadowRoot!.querySelector<HTMLButtonElement>('[part~="find-lr-button"]')!.click();
+    await inFlight;
+  } finally {
+    Object.defineProperty(TrainerClient.prototype, 'findLr', findLr);
+  }
+}
+
+/** Every removed element is collected, and no worker the page started is left running. */
+async function expectAllGone(refs: Refs, started: number): Promise<void> {
+  expect(await collectAll(refs)).toEqual([]);
+  expect(connectionCounts()).toEqual({ started, open: 0 });
+}
+
+describe('removed elements are garbage collected, their workers terminated', () => {
+  it('<optim-lab autoplay backend="wasm">: 50 mounts, removed at once, at the first progress, during findLr', async () => {
+    const before = connectionCounts();
+    const refs: Refs = [];
+    // Removed in the task that appended it: autoplay never saw it on screen, no worker.
+    for (let i = 0; i < 15; i++) removedAtOnce(refs, create('optim-lab', LAB));
+    for (let i = 0; i < 15; i++) await removedAtFirstProgress(refs, create('optim-lab', LAB));
+    for (let i = 0; i < 10; i++) await removedWhileFindLrStarts(refs);
+    for (let i = 0; i < 10; i++) await removedWithFindLrInFlight(refs);
     expect(refs).toHaveLength(50);
-    expect(await collectAll(refs)).toEqual([]);
+    // A worker for every lab but those removed at once.
+    await expectAllGone(refs, before.started + 35);
+  });
+
+  it('<loss-surface autoplay>: 16 mounts, removed at once and at the first progress', async () => {
+    const before = connectionCounts();
+    const refs: Refs = [];
+    const surface = () => create('loss-surface', { autoplay: '', optimizers: 'Adam,SGD' });
+    for (let i = 0; i < 8; i++) removedAtOnce(refs, surface());
+    for (let i = 0; i < 8; i++) await removedAtFirstProgress(refs, surface());
+    expect(refs).toHaveLength(16);
+    await expectAllGone(refs, before.started + 8);
+  });
+
+  it("<optim-procedure>: 16 mounts, removed at once and at its lab's first progress", async () => {
+    const before = connectionCounts();
+    const refs: Refs = [];
+    const procedure = () => create<OptimProcedure>('optim-procedure', LAB_NOT_PLAYING);
+    const train = (el: HTMLElement) => {
+      void (async () => {
+        await (el as OptimProcedure).updateComplete;
+        const lab = el.shadowRoot!.querySelector<OptimLab>('[part~="lab"]')!;
+        await lab.updateComplete;
+        await lab.start();
+      })();
+    };
+    for (let i = 0; i < 8; i++) removedAtOnce(refs, procedure());
+    for (let i = 0; i < 8; i++) await removedAtFirstProgress(refs, procedure(), train);
+    expect(refs).toHaveLength(16);
+    await expectAllGone(refs, before.started + 8);
   });
 });

@@ -1,19 +1,26 @@
 // Forced garbage collection for the leak tests: Chromium runs with --js-flags=--expose-gc
-// (scripts/chromium.mjs), which puts gc() on the page's global object.
-
-declare global {
-  // Present only with --expose-gc.
-  var gc: (() => void) | undefined;
-}
+// (scripts/chromium.mjs), which puts gc() on the page's global object (typed by @types/node,
+// whose `gc` is V8's same function).
 
 const macrotask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-/** Runs gc() between macrotasks, `rounds` times: finalizers and queued work get to run too. */
-export async function forceGc(rounds = 5): Promise<void> {
+const frame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+
+/**
+ * Runs gc() between macrotasks and frames, `rounds` times, so that finalizers and queued work
+ * run in between. Each round lays the document out first: Chromium's last layout result keeps
+ * removed form controls (and so the element holding them) until the next layout, which any
+ * live page does all the time.
+ */
+export async function forceGc(rounds = 3): Promise<void> {
   const gc = globalThis.gc;
-  if (typeof gc !== 'function') throw new Error('gc() is missing: start Chromium with --js-flags=--expose-gc');
+  if (typeof gc !== 'function') {
+    throw new Error('gc() is missing: start Chromium with --js-flags=--expose-gc');
+  }
   for (let i = 0; i < rounds; i++) {
     await macrotask();
+    void document.body.offsetHeight;
+    await frame();
     gc();
   }
 }
