@@ -106,39 +106,48 @@ async function removedWithFindLrInFlight(refs: Refs): Promise<void> {
   }
 }
 
-/** Every removed element is collected, and no worker the page started is left running. */
-async function expectAllGone(refs: Refs, started: number): Promise<void> {
+/**
+ * Mounts and removes `count` elements with `cycle`, then checks that every one is collected
+ * and that the page terminated each worker it started meanwhile (`workers` of them). Checked
+ * right after each kind of removal, so that what holds an element only for a while (a timer)
+ * is still holding it when the check runs.
+ */
+async function expectCollected(
+  count: number,
+  workers: number,
+  cycle: (refs: Refs) => void | Promise<void>,
+): Promise<void> {
+  const before = connectionCounts();
+  const refs: Refs = [];
+  for (let i = 0; i < count; i++) await cycle(refs);
+  expect(refs).toHaveLength(count);
   expect(await collectAll(refs)).toEqual([]);
-  expect(connectionCounts()).toEqual({ started, open: 0 });
+  expect(connectionCounts()).toEqual({ started: before.started + workers, open: 0 });
 }
 
-describe('removed elements are garbage collected, their workers terminated', () => {
-  it('<optim-lab autoplay backend="wasm">: 50 mounts, removed at once, at the first progress, during findLr', async () => {
-    const before = connectionCounts();
-    const refs: Refs = [];
-    // Removed in the task that appended it: autoplay never saw it on screen, no worker.
-    for (let i = 0; i < 15; i++) removedAtOnce(refs, create('optim-lab', LAB));
-    for (let i = 0; i < 15; i++) await removedAtFirstProgress(refs, create('optim-lab', LAB));
-    for (let i = 0; i < 10; i++) await removedWhileFindLrStarts(refs);
-    for (let i = 0; i < 10; i++) await removedWithFindLrInFlight(refs);
-    expect(refs).toHaveLength(50);
-    // A worker for every lab but those removed at once.
-    await expectAllGone(refs, before.started + 35);
-  });
+// 50 <optim-lab> mounts in all.
+describe('<optim-lab autoplay backend="wasm"> removed is collected, its worker terminated', () => {
+  it('15 removed in the task that appended them (autoplay never saw them: no worker)', () =>
+    expectCollected(15, 0, (refs) => removedAtOnce(refs, create('optim-lab', LAB))));
 
-  it('<loss-surface autoplay>: 16 mounts, removed at once and at the first progress', async () => {
-    const before = connectionCounts();
-    const refs: Refs = [];
+  it('15 removed at their first optim-progress', () =>
+    expectCollected(15, 15, (refs) => removedAtFirstProgress(refs, create('optim-lab', LAB))));
+
+  it('10 removed while their LR range test is starting', () =>
+    expectCollected(10, 10, removedWhileFindLrStarts));
+
+  it('10 removed with findLr sent to the worker and unanswered', () =>
+    expectCollected(10, 10, removedWithFindLrInFlight));
+});
+
+describe('other elements removed are collected, their workers terminated', () => {
+  it('<loss-surface autoplay>: 8 removed at once, 8 at their first optim-progress', async () => {
     const surface = () => create('loss-surface', { autoplay: '', optimizers: 'Adam,SGD' });
-    for (let i = 0; i < 8; i++) removedAtOnce(refs, surface());
-    for (let i = 0; i < 8; i++) await removedAtFirstProgress(refs, surface());
-    expect(refs).toHaveLength(16);
-    await expectAllGone(refs, before.started + 8);
+    await expectCollected(8, 0, (refs) => removedAtOnce(refs, surface()));
+    await expectCollected(8, 8, (refs) => removedAtFirstProgress(refs, surface()));
   });
 
-  it("<optim-procedure>: 16 mounts, removed at once and at its lab's first progress", async () => {
-    const before = connectionCounts();
-    const refs: Refs = [];
+  it("<optim-procedure>: 8 removed at once, 8 at their lab's first optim-progress", async () => {
     const procedure = () => create<OptimProcedure>('optim-procedure', LAB_NOT_PLAYING);
     const train = (el: HTMLElement) => {
       void (async () => {
@@ -148,9 +157,7 @@ describe('removed elements are garbage collected, their workers terminated', () 
         await lab.start();
       })();
     };
-    for (let i = 0; i < 8; i++) removedAtOnce(refs, procedure());
-    for (let i = 0; i < 8; i++) await removedAtFirstProgress(refs, procedure(), train);
-    expect(refs).toHaveLength(16);
-    await expectAllGone(refs, before.started + 8);
+    await expectCollected(8, 0, (refs) => removedAtOnce(refs, procedure()));
+    await expectCollected(8, 8, (refs) => removedAtFirstProgress(refs, procedure(), train));
   });
 });

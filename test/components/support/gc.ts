@@ -7,10 +7,12 @@ const macrotask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 const frame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
 
 /**
- * Runs gc() between macrotasks and frames, `rounds` times, so that finalizers and queued work
- * run in between. Each round lays the document out first: Chromium's last layout result keeps
- * removed form controls (and so the element holding them) until the next layout, which any
- * live page does all the time.
+ * Runs full garbage collections between macrotasks and frames, `rounds` times, so that
+ * finalizers and queued work run in between. Each round lays the document out first:
+ * Chromium's last layout result keeps removed form controls (and so the element holding them)
+ * until the next layout, which any live page does all the time. The collection runs as a task
+ * of its own (`execution: 'async'`), with no JavaScript on the stack: a synchronous gc() scans
+ * the stack conservatively, and a stale pointer there would keep an element alive at random.
  */
 export async function forceGc(rounds = 3): Promise<void> {
   const gc = globalThis.gc;
@@ -21,7 +23,7 @@ export async function forceGc(rounds = 3): Promise<void> {
     await macrotask();
     void document.body.offsetHeight;
     await frame();
-    gc();
+    await gc({ type: 'major', execution: 'async', flavor: 'last-resort' });
   }
 }
 
