@@ -10,6 +10,13 @@ import './index';
 
 export { createTrainerClient } from '../workers/client';
 export type { TrainerClient, TrainerClientOptions } from '../workers/client';
+// What client.getDiagnostics() answers (memory, GPU buffers, backend, steps per second).
+export type {
+  Diagnostics,
+  GpuMemory,
+  TensorMemory,
+  TfjsGpuBuffers,
+} from '../src/protocol/diagnostics';
 // The loss-surface worker's client (its own worker: TF.js cpu only, no trainer).
 export { createSurfaceClient } from '../workers/surface-client';
 export type {

@@ -23,6 +23,8 @@ import type {
 import type { ProgressBatch } from '../src/protocol/progress';
 import { installForwarders, invoke } from './bridge';
 import { WorkerConnection } from './connection';
+import { releasable } from './releasable';
+import type { Releasable } from './releasable';
 import { TrainerWorkerError } from './errors';
 
 export interface TrainerClientOptions {
@@ -62,15 +64,17 @@ export class TrainerClient {
 
   /** The worker's life: calls in flight, deaths turned into rejections (./connection.ts). */
   private readonly connection: WorkerConnection<TrainerApi>;
-  private readonly subscriptions = new Set<Unsubscribe>();
+  /** Every subscription not yet ended. */
+  private readonly subscriptions = new Set<Releasable<ProgressBatch>>();
 
   constructor(options: TrainerClientOptions = {}) {
+    const { onError } = options;
     this.connection = new WorkerConnection<TrainerApi>((options.createWorker ?? defaultWorker)(), {
       name: 'training worker',
       goneError: (message) => new TrainerWorkerError(message),
       onError: (error) => {
-        this.subscriptions.clear();
-        options.onError?.(error);
+        this.endSubscriptions();
+        onError?.(error);
       },
     });
     const init = this.call((api) =>
@@ -104,40 +108,53 @@ export class TrainerClient {
    * 30). Resolves with a function that ends the subscription and releases its proxy.
    */
   async subscribe(listener: ProgressListener, options?: SubscribeOptions): Promise<Unsubscribe> {
-    let active = true;
-    const deliver = (msg: ProgressBatch) => {
-      if (!active || this.closed) return;
+    // The proxy's port outlives a terminated worker: ending the subscription (unsubscribe,
+    // terminate, the worker's death) releases what it calls, the listener.
+    const subscription = releasable<ProgressBatch>((msg) => {
       try {
         listener(msg);
       } catch (error) {
         // A listener's bug is the page's to see, not the worker's: report it, keep streaming.
         reportError(error);
       }
-    };
-    const id = await this.call((api) => api.subscribe(Comlink.proxy(deliver), options));
+    });
+    this.subscriptions.add(subscription);
+    let id: number;
+    try {
+      id = await this.call((api) => api.subscribe(Comlink.proxy(subscription.call), options));
+    } catch (error) {
+      this.end(subscription);
+      throw error;
+    }
     let ended: Promise<void> | undefined;
-    const unsubscribe: Unsubscribe = () => {
+    return () => {
       ended ??= (async () => {
-        active = false;
-        this.subscriptions.delete(unsubscribe);
+        this.end(subscription);
         // A dead worker took its end of the proxy with it: nothing left to release.
         if (!this.closed) await this.call((api) => api.unsubscribe(id));
       })();
       return ended;
     };
-    this.subscriptions.add(unsubscribe);
-    return unsubscribe;
   }
 
   /** Stops the worker now. Pending calls reject; later calls reject. Safe to call twice. */
   terminate(): void {
-    this.subscriptions.clear();
+    this.endSubscriptions();
     this.connection.terminate();
   }
 
   /** Alias of terminate(), for owners that dispose what they create. */
   dispose(): void {
     this.terminate();
+  }
+
+  private end(subscription: Releasable<ProgressBatch>): void {
+    subscription.release();
+    this.subscriptions.delete(subscription);
+  }
+
+  private endSubscriptions(): void {
+    for (const subscription of this.subscriptions) this.end(subscription);
   }
 
   /** Runs one API call, tracked so that a dying worker rejects it instead of leaving it hanging. */

@@ -27,6 +27,23 @@ export interface WorkerConnectionOptions {
 /** How long `watching` waits for the worker to confirm it holds its lifeline. */
 const LIFELINE_GRACE_MS = 5000;
 
+/** Workers this page started through a connection, and how many of them are not terminated. */
+export interface ConnectionCounts {
+  started: number;
+  open: number;
+}
+
+const counts: ConnectionCounts = { started: 0, open: 0 };
+
+/**
+ * How many workers this page started through a connection, and how many it has not
+ * terminated yet: the leak tests check that `open` returns to zero once the elements that
+ * own them leave the page.
+ */
+export function connectionCounts(): ConnectionCounts {
+  return { ...counts };
+}
+
 export class WorkerConnection<Api> {
   /**
    * Resolves once a silent death would be noticed too (see lifeline.ts). A worker script
@@ -39,22 +56,34 @@ export class WorkerConnection<Api> {
   private readonly lifeline: Lifeline;
   private readonly gone: (message: string) => Error;
   private failure: Error | null = null;
+  /** The grace period's timer and its early end (see `watching`). */
+  private graceTimer: ReturnType<typeof setTimeout> | undefined;
+  private endGrace: () => void = () => {};
+  /** The owner's crash handler, dropped on shut down: it reaches the owner (and its element). */
+  private onError: ((error: Error) => void) | undefined;
+  private readonly name: string;
 
   constructor(
     private readonly worker: Worker,
-    private readonly options: WorkerConnectionOptions,
+    options: WorkerConnectionOptions,
   ) {
+    this.name = options.name;
     this.gone = options.goneError ?? ((message) => new WorkerGoneError(message));
+    this.onError = options.onError;
+    counts.started++;
+    counts.open++;
     worker.addEventListener('error', this.handleErrorEvent);
     worker.addEventListener('messageerror', this.handleMessageError);
     this.lifeline = watchLifeline(worker, () =>
-      this.fail(this.gone(`The ${options.name} stopped unexpectedly (closed or terminated)`)),
+      this.fail(this.gone(`The ${this.name} stopped unexpectedly (closed or terminated)`)),
     );
-    let timer: ReturnType<typeof setTimeout> | undefined;
     this.watching = Promise.race([
       this.lifeline.watching,
-      new Promise<void>((resolve) => (timer = setTimeout(resolve, LIFELINE_GRACE_MS))),
-    ]).finally(() => clearTimeout(timer));
+      new Promise<void>((resolve) => {
+        this.endGrace = resolve;
+        this.graceTimer = setTimeout(resolve, LIFELINE_GRACE_MS);
+      }),
+    ]).finally(() => this.stopGrace());
     this.api = Comlink.wrap<Api>(worker);
   }
 
@@ -84,31 +113,43 @@ export class WorkerConnection<Api> {
 
   /** Stops the worker now; pending and later calls reject. Safe to call twice. */
   terminate(): void {
-    this.shutDown(this.gone(`The ${this.options.name} was terminated`));
+    this.shutDown(this.gone(`The ${this.name} was terminated`));
+  }
+
+  private stopGrace(): void {
+    clearTimeout(this.graceTimer);
+    this.graceTimer = undefined;
+    this.endGrace = () => {};
   }
 
   private readonly handleErrorEvent = (event: Event): void => {
-    this.fail(this.gone(describeWorkerErrorEvent(event, this.options.name)));
+    this.fail(this.gone(describeWorkerErrorEvent(event, this.name)));
   };
 
   private readonly handleMessageError = (): void => {
     // Some reply could not be deserialized; which call it answered is unknowable.
-    this.fail(
-      this.gone(`A message from the ${this.options.name} could not be read (messageerror)`),
-    );
+    this.fail(this.gone(`A message from the ${this.name} could not be read (messageerror)`));
   };
 
   /** The worker died or misbehaved: report once, then shut down like terminate(). */
   private fail(error: Error): void {
     if (this.failure !== null) return;
+    const onError = this.onError;
     this.shutDown(error);
-    this.options.onError?.(error);
+    onError?.(error);
   }
 
   private shutDown(error: Error): void {
     if (this.failure !== null) return;
     this.failure = error;
+    counts.open--;
+    this.onError = undefined;
     this.lifeline.stop();
+    // A pending timer is a root: it would hold what awaits `watching` (the client's `ready`,
+    // so the client and whatever owns it) for the rest of the grace period. A closed
+    // connection has nothing left to watch for.
+    this.endGrace();
+    this.stopGrace();
     this.worker.removeEventListener('error', this.handleErrorEvent);
     this.worker.removeEventListener('messageerror', this.handleMessageError);
     // An uncaught error may leave the worker alive but broken: end it so its state is clear.

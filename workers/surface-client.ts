@@ -9,6 +9,7 @@ import type { SurfaceApi, SurfaceMessage } from '../src/protocol/surface';
 import { TrajectorySet } from '../src/surface/accumulate';
 import type { SurfaceConfigInput, SurfaceResult } from '../src/surface/types';
 import { WorkerConnection } from './connection';
+import { releasable } from './releasable';
 
 export interface SurfaceClientOptions {
   /** Makes the worker; the default loads workers/surface.worker.ts as a module worker. */
@@ -91,6 +92,8 @@ export class SurfaceClient {
       const finish = (outcome: () => void) => {
         if (settled) return;
         settled = true;
+        // The port of the proxy that receives messages outlives a terminated worker.
+        receiver.release();
         signal?.removeEventListener('abort', onAbort);
         if (this.current?.id === id) this.current = null;
         outcome();
@@ -103,7 +106,6 @@ export class SurfaceClient {
         finish(() => resolve(result));
       };
       const onMessage = (message: SurfaceMessage) => {
-        if (settled) return;
         try {
           if (message.kind === 'begin') set = new TrajectorySet(message);
           else set?.apply(message);
@@ -114,6 +116,7 @@ export class SurfaceClient {
         }
         resolveIfComplete();
       };
+      const receiver = releasable(onMessage);
       const abort = (why: string) => {
         finish(() => reject(abortError(why)));
         if (!this.connection.closed)
@@ -124,7 +127,7 @@ export class SurfaceClient {
       this.current = { id, abort };
       this.connection
         .call((api) =>
-          api.compute(id, config, Comlink.proxy(onMessage), { chunkSteps: options.chunkSteps }),
+          api.compute(id, config, Comlink.proxy(receiver.call), { chunkSteps: options.chunkSteps }),
         )
         .then(
           (summary) => {

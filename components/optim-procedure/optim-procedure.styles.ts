@@ -58,26 +58,26 @@ export const procedureStyles = [
       overflow-wrap: anywhere;
     }
 
-    /* The eight steps, the current one marked in words (aria-current) and weight. */
+    /*
+     * The eight steps, the current one marked in words (aria-current) and weight. Numbered by
+     * the list's own markers, not by content: counter(): Chromium's style cache keeps a
+     * style with counter() content, and through it this shadow root and the element, after
+     * the element has left the page.
+     */
     .progress {
       display: flex;
       flex-wrap: wrap;
       gap: 0.375rem;
       margin: 0;
       padding: 0;
-      list-style: none;
-      counter-reset: step;
+      list-style: decimal inside;
       font-size: 0.8125rem;
     }
     .progress li {
-      counter-increment: step;
       padding: 0.125rem 0.5rem;
       border: 1px solid var(--_grid);
       border-radius: 999px;
       color: var(--_muted);
-    }
-    .progress li::before {
-      content: counter(step) '. ';
     }
     .progress li.done {
       color: var(--_ink);

@@ -13,7 +13,7 @@ import { whyNotOnDevice } from './wgsl/limits';
 import { tfjsDevice } from './wgsl/pipelines';
 
 export { CpuFusedEngine, WebGpuFusedEngine };
-export { liveFusedBuffers, BUFFER_LABEL_PREFIX } from './wgsl/gpu-buffers';
+export { liveFusedBuffers, liveFusedBytes, BUFFER_LABEL_PREFIX } from './wgsl/gpu-buffers';
 
 /**
  * Why the fused path cannot train this experiment on the current backend, or null. On webgpu

@@ -9,6 +9,7 @@ import type {
   RunConfigInput,
   DatasetConfig,
 } from './experiment';
+import type { Diagnostics } from './diagnostics';
 import type { SwaConfigInput } from './swa';
 import type { DivergenceInfo, ExperimentStatus, ProgressBatch, RunStatus } from './progress';
 import type { OptimizerConfig } from '../optim/types';
@@ -284,6 +285,13 @@ export interface TrainerApi {
    * naming the field (`findLr.endLr: must be > startLr`).
    */
   findLr(options?: LrFinderOptions): Promise<LrFinderResult>;
+  /**
+   * What the worker holds and does, to check for leaks from outside: tf.memory(), the GPU
+   * buffers of the fused engine and of TF.js's webgpu backend, the backend and engine, the
+   * status and step, and steps per second while training. Answered between training chunks,
+   * without waiting for queued control calls.
+   */
+  getDiagnostics(): Promise<Diagnostics>;
 }
 
 /**
@@ -306,6 +314,7 @@ export const FORWARDED_METHODS = [
   'getState',
   'predictGrid',
   'getDataset',
+  'getDiagnostics',
 ] as const satisfies readonly (keyof TrainerApi)[];
 export type ForwardedMethod = (typeof FORWARDED_METHODS)[number];
 

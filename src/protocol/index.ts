@@ -4,3 +4,4 @@ export * from './custom-points';
 export * from './progress';
 export * from './swa';
 export type * from './api';
+export type * from './diagnostics';

@@ -7,6 +7,8 @@
  * control calls (pause, step, config changes) are served between chunks. Control calls are
  * serialized on one queue, so they apply in the order they arrived.
  */
+import * as tf from '@tensorflow/tfjs';
+import { gpuMemory, tensorMemory } from '../backend/memory';
 import { createEngine } from '../fused';
 import {
   ConfigError,
@@ -17,6 +19,7 @@ import {
 import type { ExperimentConfig, RunConfig } from '../protocol/experiment';
 import type { ExperimentStatus } from '../protocol/progress';
 import type {
+  BackendName,
   DatasetView,
   GridOptions,
   GridPrediction,
@@ -25,6 +28,7 @@ import type {
   TrainerApi,
   TrainerState,
 } from '../protocol/api';
+import type { Diagnostics } from '../protocol/diagnostics';
 import type {
   EngineChoice,
   EngineInfo,
@@ -41,6 +45,7 @@ import type { ProgressCallback } from './subscriptions';
 import { checkGridSize, gridInputs } from './grid';
 import { runLrRangeTest } from './lr-finder';
 import { parseLrFinderOptions } from './lr-finder-options';
+import { StepRate } from './step-rate';
 import { createDefaultYield } from './yield';
 import type { YieldToEventLoop } from './yield';
 import { isPlainObject } from '../schedule/values';
@@ -116,6 +121,7 @@ export class Trainer implements Omit<TrainerApi, 'init'> {
   private readonly chunkTargetMs: number;
   private readonly now: () => number;
   private readonly engineChoice: EngineChoice;
+  private readonly rate: StepRate;
 
   constructor(options: TrainerOptions = {}) {
     this.yieldToEventLoop = options.yieldToEventLoop ?? createDefaultYield();
@@ -123,6 +129,7 @@ export class Trainer implements Omit<TrainerApi, 'init'> {
     this.now = options.now ?? (() => performance.now());
     this.engineChoice = options.engine ?? 'fused';
     this.subscriptions = new Subscriptions(this.now);
+    this.rate = new StepRate(this.now);
   }
 
   configure(input: unknown): Promise<ExperimentConfig> {
@@ -335,6 +342,23 @@ export class Trainer implements Omit<TrainerApi, 'init'> {
     return weights as 'run' | 'swa';
   }
 
+  /** What this worker holds and does now (see TrainerApi.getDiagnostics); not queued. */
+  async getDiagnostics(): Promise<Diagnostics> {
+    const session = this.session;
+    return {
+      backend: tf.getBackend() as BackendName,
+      engine: this.engine ? { ...this.engine.info } : null,
+      status: this.experimentStatus(),
+      generation: this.generation,
+      step: this.runs.reduce((furthest, run) => Math.max(furthest, run.step), 0),
+      totalSteps: session?.totalSteps ?? 0,
+      runs: this.runs.length,
+      stepsPerSecond: this.loopRunning ? this.rate.perSecond : null,
+      tf: tensorMemory(),
+      gpu: gpuMemory(),
+    };
+  }
+
   /** Which engine trains the current experiment (null before configure), and why. */
   get engineInfo(): EngineInfo | null {
     return this.engine?.info ?? null;
@@ -481,9 +505,10 @@ export class Trainer implements Omit<TrainerApi, 'init'> {
   }
 
   private async runLoop(): Promise<void> {
+    this.rate.start();
     try {
       while (!this.stopRequested && this.runs.some((run) => run.isActive)) {
-        await this.runChunk();
+        this.rate.record(await this.runChunk());
         await this.yieldToEventLoop();
       }
     } catch (error) {
@@ -499,6 +524,7 @@ export class Trainer implements Omit<TrainerApi, 'init'> {
     // in between seeing the loop as running and the loop ending.
     this.loopRunning = false;
     this.stopRequested = false;
+    this.rate.stop();
     const total = this.session?.totalSteps ?? 0;
     for (const run of this.runs) {
       if (run.status === 'training') run.status = run.step >= total ? 'done' : 'paused';
@@ -506,12 +532,13 @@ export class Trainer implements Omit<TrainerApi, 'init'> {
     this.publishStatus();
   }
 
-  private async runChunk(): Promise<void> {
+  /** Takes one chunk of steps on every active run; resolves with how many (0: none ran). */
+  private async runChunk(): Promise<number> {
     const session = this.requireSession();
     const engine = this.requireEngine();
     const started = this.now();
     const active = this.runs.filter((run) => run.isActive);
-    if (active.length === 0) return;
+    if (active.length === 0) return 0;
     // Every active run takes the same number of steps. An evaluation ends the chunk
     // (ReduceLROnPlateau needs its result before the next step), as does a run's stopAt.
     // An SWA update (at an epoch's end) ends it too: the engine folds the weights in after it.
@@ -553,6 +580,7 @@ export class Trainer implements Omit<TrainerApi, 'init'> {
     }
     this.adaptChunk(this.now() - started, steps);
     this.publishStatus();
+    return entries.length > 0 ? steps : 0;
   }
 
   /** One run's part of a chunk of `hyper.length` steps: where it evaluates and averages. */

@@ -41,6 +41,7 @@ const ARGS: Record<ForwardedMethod, unknown[]> = {
   getState: [],
   predictGrid: ['a', 16],
   getDataset: [],
+  getDiagnostics: [],
 };
 
 describe('the generated worker bridge', () => {

@@ -1,11 +1,13 @@
 /**
  * The GPU buffers the fused engine makes, made and destroyed only through here, so their
  * number is known: each engine counts its own, and `liveFusedBuffers()` counts every engine's
- * (the leak tests check both against what the device really created and destroyed).
+ * (the leak tests check both against what the device really created and destroyed), with
+ * their bytes in `liveFusedBytes()` (what getDiagnostics reports).
  */
 /// <reference types="@webgpu/types" />
 
 let liveEverywhere = 0;
+let bytesEverywhere = 0;
 
 /** Label every fused-engine buffer carries, so tests can recognize them on the device. */
 export const BUFFER_LABEL_PREFIX = 'optim-lab fused ';
@@ -13,6 +15,11 @@ export const BUFFER_LABEL_PREFIX = 'optim-lab fused ';
 /** Buffers of every fused WebGPU engine still alive. */
 export function liveFusedBuffers(): number {
   return liveEverywhere;
+}
+
+/** The size in bytes of those buffers. */
+export function liveFusedBytes(): number {
+  return bytesEverywhere;
 }
 
 export class GpuBuffers {
@@ -34,11 +41,13 @@ export class GpuBuffers {
     });
     this.live.add(buffer);
     liveEverywhere++;
+    bytesEverywhere += bytes;
     return buffer;
   }
 
   destroy(buffer: GPUBuffer | null | undefined): void {
     if (!buffer || !this.live.delete(buffer)) return;
+    bytesEverywhere -= buffer.size;
     buffer.destroy();
     liveEverywhere--;
   }
