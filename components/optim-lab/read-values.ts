@@ -9,6 +9,7 @@ import { ruleOf, satisfiesRule } from '../../src/protocol/validation';
 import type { NumberRule } from '../../src/protocol/validation';
 import { describeRule } from '../shared/number-rule';
 import { matchName } from './vocabulary';
+import { showValue } from '../../src/schedule/values';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
 
@@ -16,8 +17,7 @@ export const fail = (message: string): { ok: false; message: string } => ({ ok: 
 
 /** The text as typed, quoted and cut to a readable length. */
 export function quote(raw: unknown): string {
-  const text = String(raw);
-  return JSON.stringify(text.length > 60 ? `${text.slice(0, 57)}...` : text);
+  return showValue(String(raw));
 }
 
 /** Decimal or scientific notation only: "0x10", "1e-2x" or "" are not numbers to a person. */
@@ -73,7 +73,7 @@ export function readLayers(raw: string): Parsed<number[]> {
   for (const part of parts) {
     const value = Number(part);
     if (!/^\d+$/.test(part) || !v.is(layerWidthSchema, value)) {
-      return fail(`expected ${allowed}, got ${quote(raw)} ("${part}" is not allowed)`);
+      return fail(`expected ${allowed}, got ${quote(raw)} (${quote(part)} is not allowed)`);
     }
     widths.push(value);
   }

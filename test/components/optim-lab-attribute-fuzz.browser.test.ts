@@ -97,7 +97,15 @@ function brokenParts(): AttributeCase[] {
   return cases;
 }
 
+// A page may write anything, at any length: the message quotes a short stretch of it.
+const LONG = 'x'.repeat(100_000);
+const LONG_CASES: AttributeCase[] = Object.keys(SIMPLE).map((attribute) => ({
+  attribute,
+  value: attribute === 'layers' ? `16,${LONG}` : LONG,
+}));
+
 const CASES: AttributeCase[] = [
+  ...LONG_CASES,
   ...Object.entries(SIMPLE).flatMap(([attribute, values]) =>
     values.map((value) => ({ attribute, value })),
   ),
