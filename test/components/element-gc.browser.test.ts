@@ -7,6 +7,7 @@
 // every worker this page started must have been terminated (workers/connection.ts counts
 // them). No timing: each removal waits for an event, and collection is retried, not timed.
 import { describe, expect, it } from 'vitest';
+import { MAX_EPOCHS } from '../../src/protocol/experiment';
 import '../../components/optim-lab/index';
 import type { OptimLab } from '../../components/optim-lab/index';
 import '../../components/loss-surface/index';
@@ -24,7 +25,8 @@ const LAB = {
   dataset: 'circle',
   layers: '8',
   'batch-size': '16',
-  epochs: '200',
+  // The schema's longest: fused wasm trains 200 epochs of this in a fraction of a second.
+  epochs: String(MAX_EPOCHS),
   config: '{"dataset":{"samples":200}}',
 };
 const { autoplay: _autoplay, ...LAB_NOT_PLAYING } = LAB;
