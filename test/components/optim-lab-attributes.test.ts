@@ -349,3 +349,21 @@ describe('an attribute whose fault shows only in the whole experiment is left ou
     ]);
   });
 });
+
+describe('a message names the field the author wrote', () => {
+  it.each([
+    ['{"training":{"evalEvery":-1}}', 'training.evalEvery', 'must be an integer >= 0'],
+    ['{"training":{"shuffleSeed":1.5}}', 'training.shuffleSeed', 'must be an integer seed'],
+    ['{"training":{"epochs":0}}', 'training.epochs', 'must be an integer in [1, 1000000]'],
+  ])('config=%s names %s', (config, path, detail) => {
+    const [problem] = readLabAttributes({ config }).problems;
+    expect(problem.attribute).toBe('config');
+    expect(problem.message).toMatch(
+      new RegExp(`^config: ${escape(detail)}.* \\(${escape(path)}\\)$`),
+    );
+  });
+});
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
