@@ -17,8 +17,6 @@ import type { OptimizerType } from './types';
 type BaseType = Exclude<OptimizerType, 'Lookahead'>;
 type Schema = v.GenericSchema;
 
-const show = showValue;
-
 /** "a finite number >= 0", "in [0, 1)", "an integer >= 1": how this parser words a range. */
 function ruleWords(rule: NumberRule): string {
   const { min, max } = rule;
@@ -33,7 +31,7 @@ function ruleWords(rule: NumberRule): string {
 
 /** A number in `rule`'s range; the rule travels with the schema (see `optimizerOptionRule`). */
 function ruled(rule: NumberRule) {
-  return ruleSchema(rule, (issue) => `must be ${ruleWords(rule)}, got ${show(issue.input)}`);
+  return ruleSchema(rule, (issue) => `must be ${ruleWords(rule)}, got ${showValue(issue.input)}`);
 }
 
 const NON_NEGATIVE: NumberRule = { min: 0 };
@@ -45,7 +43,7 @@ const nonNegative = () => v.optional(ruled(NON_NEGATIVE));
 const positive = () => v.optional(ruled(POSITIVE));
 const unitInterval = () => v.optional(ruled(UNIT));
 const flag = () =>
-  v.optional(v.boolean((issue) => `must be true or false, got ${show(issue.input)}`));
+  v.optional(v.boolean((issue) => `must be true or false, got ${showValue(issue.input)}`));
 
 const beta = ruled(BETA);
 
@@ -58,7 +56,7 @@ export function assertSettable(kind: 'nonNegative' | 'beta', path: string, value
   if (checked instanceof ConfigError) throw checked;
 }
 const pairMessage = (issue: v.BaseIssue<unknown>) =>
-  `must be a pair [beta1, beta2] of numbers in [0, 1), got ${show(issue.input)}`;
+  `must be a pair [beta1, beta2] of numbers in [0, 1), got ${showValue(issue.input)}`;
 const betas = () =>
   v.optional(
     v.pipe(
@@ -94,7 +92,7 @@ function closestOption(key: unknown, allowed: readonly string[]): string | undef
 
 function unknownOptionMessage(owner: string, allowed: readonly string[]) {
   return (issue: v.BaseIssue<unknown>): string => {
-    if (issue.expected !== 'never') return `must be an object, got ${show(issue.input)}`;
+    if (issue.expected !== 'never') return `must be an object, got ${showValue(issue.input)}`;
     const hint = closestOption(issue.path?.[issue.path.length - 1]?.key, allowed);
     const didYouMean = hint === undefined ? '' : `did you mean ${hint}? `;
     return `unknown option for ${owner}; ${didYouMean}allowed options are ${allowed.join(', ')}`;
@@ -228,13 +226,11 @@ function definedEntries(values: Record<string, unknown>): Record<string, unknown
   return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined));
 }
 
-const isRecord = isPlainObject;
-
 function checkType(input: unknown, path: string, allowed: readonly OptimizerType[]): OptimizerType {
-  if (!isRecord(input)) {
+  if (!isPlainObject(input)) {
     throw new ConfigError(
       path,
-      `must be an optimizer config object with a "type", got ${show(input)}`,
+      `must be an optimizer config object with a "type", got ${showValue(input)}`,
     );
   }
   const type = input.type;
@@ -244,7 +240,7 @@ function checkType(input: unknown, path: string, allowed: readonly OptimizerType
     const what =
       type === 'Lookahead'
         ? 'Lookahead cannot wrap another Lookahead'
-        : `unknown optimizer ${show(type)}`;
+        : `unknown optimizer ${showValue(type)}`;
     throw new ConfigError(joinPath(path, 'type'), `${what}; ${expected}`);
   }
   return type as OptimizerType;

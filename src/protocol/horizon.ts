@@ -42,8 +42,6 @@ export type LabRunInput = Omit<RunConfigInput, 'scheduler'> & { scheduler?: Sche
 /** An experiment whose runs may leave their schedules' lengths to the training. */
 export type LabExperimentInput = Omit<ExperimentConfigInput, 'runs'> & { runs: LabRunInput[] };
 
-const isObject = isPlainObject;
-
 function horizonOption(type: unknown): string | undefined {
   return typeof type === 'string' && type in HORIZON_OPTIONS
     ? HORIZON_OPTIONS[type as keyof typeof HORIZON_OPTIONS]
@@ -78,7 +76,7 @@ function innerSpans(config: Record<string, unknown>, span: number): [unknown, nu
  */
 export function fillScheduleHorizon(config: SchedulerConfigInput, span: number): SchedulerConfig {
   const record: unknown = config;
-  if (!isObject(record)) return config as SchedulerConfig;
+  if (!isPlainObject(record)) return config as SchedulerConfig;
   const steps = Number.isFinite(span) ? Math.max(1, Math.round(span)) : 1;
   if (record.type === 'SequentialLR') {
     const schedulers = innerSpans(record, steps).map(([inner, length]) =>
@@ -97,7 +95,7 @@ export function fillScheduleHorizon(config: SchedulerConfigInput, span: number):
  */
 export function followedLengths(config: SchedulerConfigInput | undefined): string[] {
   const record: unknown = config;
-  if (!isObject(record)) return [];
+  if (!isPlainObject(record)) return [];
   if (record.type === 'SequentialLR') {
     return innerSpans(record, 1).flatMap(([inner], index) =>
       followedLengths(inner as SchedulerConfigInput).map((path) => `schedulers[${index}].${path}`),
@@ -110,7 +108,7 @@ export function followedLengths(config: SchedulerConfigInput | undefined): strin
 /** `config` with every training-length option left out, so that each follows the training. */
 export function followTraining(config: SchedulerConfigInput): SchedulerConfigInput {
   const record: unknown = config;
-  if (!isObject(record)) return config;
+  if (!isPlainObject(record)) return config;
   if (record.type === 'SequentialLR' && Array.isArray(record.schedulers)) {
     const schedulers = (record.schedulers as SchedulerConfigInput[]).map(followTraining);
     return { ...record, schedulers } as unknown as SchedulerConfigInput;
@@ -123,7 +121,7 @@ export function followTraining(config: SchedulerConfigInput): SchedulerConfigInp
 
 /** The run as the trainer takes it for a training of `horizon`. */
 export function fillRunHorizon(run: LabRunInput, horizon: Horizon): RunConfigInput {
-  if (!isObject(run) || run.scheduler === undefined) return run as RunConfigInput;
+  if (!isPlainObject(run) || run.scheduler === undefined) return run as RunConfigInput;
   const span = scheduleSpan(horizon, run.schedulerStepOn);
   return { ...run, scheduler: fillScheduleHorizon(run.scheduler, span) };
 }

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { ConfigError, formatPath, issueKeys, joinPath } from './config-error';
-import { ExpressionError, compileExpression, validateExpression } from './expr';
+import { ExpressionError, compileExpression } from './expr';
 import { isPlainObject, showValue } from './values';
 import type { SchedulerConfig, SchedulerType } from './types';
 
@@ -13,12 +13,10 @@ import type { SchedulerConfig, SchedulerType } from './types';
 /** @deprecated Scheduler configs throw the one ConfigError every config parser throws. */
 export { ConfigError as SchedulerConfigError };
 
-const show = showValue;
-
 const got =
   (what: string) =>
   (issue: { input: unknown }): string =>
-    `${what}, got ${show(issue.input)}`;
+    `${what}, got ${showValue(issue.input)}`;
 
 function integer(min: number) {
   const message = got(`must be an integer >= ${min}`);
@@ -70,13 +68,11 @@ function lrLambda(firstEpoch: number) {
 }
 
 function lrLambdaProblem(source: string, epoch: number): string | undefined {
-  const check = validateExpression(source);
-  // Drop the "lrLambda: " prefix: the path already names the field.
-  if (!check.ok) return check.message.replace(/^lrLambda: /, '');
   let factor: number;
   try {
     factor = compileExpression(source)(epoch);
   } catch (error) {
+    // A syntax or evaluation error; its detail leaves the field to the path.
     if (error instanceof ExpressionError) return error.detail;
     throw error;
   }
@@ -90,7 +86,7 @@ function strictlyIncreasing(name: string) {
     v.array(integer(0), got(`${name} must be an array of integers`)),
     v.check(
       (list) => list.every((m, i) => i === 0 || m > list[i - 1]),
-      (issue) => `must be strictly increasing, got ${show(issue.input)}`,
+      (issue) => `must be strictly increasing, got ${showValue(issue.input)}`,
     ),
   );
 }
@@ -207,13 +203,13 @@ function checkChainable(child: SchedulerConfig, index: number, path: string): vo
 
 function parseAt(input: unknown, path: string): SchedulerConfig {
   if (!isPlainObject(input)) {
-    throw new ConfigError(path, `must be an object with a "type", got ${show(input)}`);
+    throw new ConfigError(path, `must be an object with a "type", got ${showValue(input)}`);
   }
   const type = (input as { type?: unknown }).type;
   if (!isSchedulerType(type)) {
     throw new ConfigError(
       joinPath(path, 'type'),
-      `unknown scheduler ${show(type)}; expected one of ${SCHEDULER_TYPES.join(', ')}`,
+      `unknown scheduler ${showValue(type)}; expected one of ${SCHEDULER_TYPES.join(', ')}`,
     );
   }
   const schema = v.strictObject({ type: v.literal(type), ...SCHEDULER_OPTION_SCHEMAS[type] });

@@ -77,8 +77,6 @@ interface ChunkEntry extends RunSteps {
 const RUN_UPDATE_FIELDS = ['optimizer', 'scheduler', 'schedulerStepOn', 'label', 'swa'] as const;
 const GRID_WEIGHTS = ['run', 'swa'] as const;
 
-const isRecord = isPlainObject;
-
 /** What a configured experiment is made of; `build` makes one, `install` puts it in place. */
 interface Experiment {
   session: Session;
@@ -193,7 +191,7 @@ export class Trainer implements Omit<TrainerApi, 'init'> {
   reset(options: { seed?: number } = {}): Promise<void> {
     return this.serialize(async () => {
       const session = this.requireSession();
-      if (!isRecord(options))
+      if (!isPlainObject(options))
         throw new ConfigError('options', 'must be an object like { seed: 2 }');
       let config = this.currentConfig();
       if (options.seed !== undefined) {
@@ -224,7 +222,7 @@ export class Trainer implements Omit<TrainerApi, 'init'> {
       const session = this.requireSession();
       if (this.runs.length >= MAX_RUNS)
         throw new ConfigError('run', `at most ${MAX_RUNS} runs per experiment`);
-      const hasId = isRecord(input) && input.id !== undefined;
+      const hasId = isPlainObject(input) && input.id !== undefined;
       const config = parseRunConfig(input, this.runs.length, 'run');
       if (!hasId) config.id = this.unusedRunId();
       if (this.runs.some((run) => run.config.id === config.id)) {
@@ -262,7 +260,7 @@ export class Trainer implements Omit<TrainerApi, 'init'> {
   updateRun(runId: string, update: unknown): Promise<RunConfig> {
     return this.serialize(() => {
       const run = this.requireRun(runId);
-      if (!isRecord(update))
+      if (!isPlainObject(update))
         throw new ConfigError(
           'update',
           `must be an object with some of ${RUN_UPDATE_FIELDS.join(', ')}`,
@@ -319,7 +317,7 @@ export class Trainer implements Omit<TrainerApi, 'init'> {
   /** predictGrid's `weights`: 'run', or 'swa' for a run whose average holds a model. */
   private gridWeights(run: TrainingRun, options: unknown): 'run' | 'swa' {
     if (options === undefined) return 'run';
-    if (!isRecord(options))
+    if (!isPlainObject(options))
       throw new ConfigError('options', "must be an object like { weights: 'swa' }");
     const weights = options.weights ?? 'run';
     if (!(GRID_WEIGHTS as readonly unknown[]).includes(weights)) {
